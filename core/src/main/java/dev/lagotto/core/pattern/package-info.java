@@ -1,0 +1,2 @@
+/** The rule pattern dialect and its compiler to byte automata. */
+package dev.lagotto.core.pattern;

@@ -1,0 +1,10 @@
+package dev.lagotto.core.rule;
+
+/** A rule file that cannot be used; the message names the file, the line (when known) and the reason. */
+public final class RuleLoadException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  public RuleLoadException(String origin, int line, String reason) {
+    super(origin + (line > 0 ? ":" + line : "") + ": " + reason);
+  }
+}

@@ -1,0 +1,2 @@
+/** Validators, registered by name through SPI; a validator that says no drops the match. */
+package dev.lagotto.core.validate;
