@@ -1,0 +1,24 @@
+package dev.lagotto.core.pattern;
+
+/**
+ * A hand-written matcher, used by rules that set {@code matcher: NAME} instead of a pattern (e.g. person
+ * names, which need dictionaries). Plays the same role as a compiled pattern: the scanner calls it only at
+ * candidate positions. Registered through {@code META-INF/services/dev.lagotto.core.pattern.CustomMatcher}.
+ * Implementations are immutable and thread-safe and must not allocate per call in the steady state.
+ */
+public interface CustomMatcher {
+  /** The name rules use in {@code matcher:}. */
+  String name();
+
+  /**
+   * The end (exclusive) of the longest match that starts at {@code start} and ends at or before
+   * {@code limit}, or {@code -1}. Bytes before {@code start} (down to {@code lo}) may be read as context.
+   */
+  int match(byte[] bytes, int lo, int start, int limit);
+
+  /** Whether a match can start with byte {@code b} (0..255); the scanner's trigger table is built from it. */
+  boolean canStartWith(int b);
+
+  /** The longest match possible, in bytes. */
+  int maxLength();
+}
