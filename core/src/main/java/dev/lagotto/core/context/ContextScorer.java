@@ -1,18 +1,65 @@
 package dev.lagotto.core.context;
 
 import dev.lagotto.core.rule.Rule;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * PLACEHOLDER (made real in issue 3): adjusts a match's confidence from the bytes around it.
- * Immutable and thread-safe; runs only on pattern matches.
+ * A rule's context, compiled: adjusts a match's confidence from the bytes around it. Immutable and
+ * thread-safe; runs only on pattern matches and allocates nothing per call.
+ *
+ * <ul>
+ *   <li><b>Hotwords</b> ({@code words}): case-insensitive (ASCII), whole words lying entirely within
+ *       {@code window} bytes before or after the match; a word may touch the match itself ({@code v1.2.3}).
+ *   <li><b>Keys</b> ({@code keys}): a key directly before the match, then optional spaces and quote,
+ *       {@code :}, {@code =}, {@code =>} or {@code >} (XML element), then optional spaces, quote or
+ *       {@code [}: {@code "email": "}, {@code email=}, {@code ip: }, {@code <email>}, {@code lat="}. The key
+ *       may be the last part of a longer name ({@code customer_email}, {@code user.email},
+ *       {@code billing-email}, {@code userEmail}). Keys are given bare or as written ({@code "email":}):
+ *       punctuation around them is ignored.
+ *   <li>A word or a key adds {@code boost} once. A <b>negative</b> word in the window subtracts
+ *       {@code penalty} ({@link #DEFAULT_PENALTY} when the rule gives 0), so the match may fall below the
+ *       minimum confidence. With {@code required}, a match without word or key gives {@link #DROP}.
+ * </ul>
+ * The result is clamped to 0..1. Cost: at most (2·window + key gap) bytes per match, times the words
+ * sharing a first byte.
  */
 public final class ContextScorer {
   /** Returned by {@link #score} when the match must be dropped (required context absent). */
   public static final double DROP = -1;
-  private final Rule.RuleContext context;
+  /** Penalty of a negative word when the rule sets none. */
+  public static final double DEFAULT_PENALTY = 0.3;
+  /** Most bytes of spaces and quotes looked through on each side of a key's separator. */
+  public static final int MAX_KEY_GAP = 8;
+
+  private static final int BYTE_VALUES = 256;
+  private static final byte[][] NONE = new byte[0][];
+
+  private final byte[][] words;
+  private final boolean[] wordStarts;
+  private final byte[][] keys;
+  private final byte[][] negative;
+  private final boolean[] negativeStarts;
+  private final int window;
+  private final double boost;
+  private final double penalty;
+  private final boolean required;
 
   private ContextScorer(Rule.RuleContext context) {
-    this.context = context;
+    if (context.window() < 0) {
+      throw new IllegalArgumentException("context window " + context.window() + " is negative");
+    }
+    this.words = encode(context.words(), false);
+    this.keys = encode(context.keys(), true);
+    this.negative = encode(context.negative(), false);
+    this.wordStarts = starts(words);
+    this.negativeStarts = starts(negative);
+    this.window = context.window();
+    this.boost = context.boost();
+    this.penalty = context.penalty() == 0 ? DEFAULT_PENALTY : context.penalty();
+    this.required = context.required();
   }
 
   public static ContextScorer compile(Rule.RuleContext context) {
@@ -24,6 +71,172 @@ public final class ContextScorer {
    * it, starting from {@code confidence}; {@link #DROP} if the match must not be reported.
    */
   public double score(byte[] bytes, int lo, int hi, int start, int end, double confidence) {
-    return context.required() ? DROP : confidence;
+    if (words.length == 0 && keys.length == 0 && negative.length == 0 && !required) {
+      return confidence;
+    }
+    int from = Math.max(0, lo);
+    int to = Math.min(bytes.length, hi);
+    boolean positive = hasKey(bytes, from, start) || near(bytes, from, to, start, end, words, wordStarts);
+    if (required && !positive) {
+      return DROP;
+    }
+    double c = confidence;
+    if (positive) {
+      c += boost;
+    }
+    if (negative.length > 0 && near(bytes, from, to, start, end, negative, negativeStarts)) {
+      c -= penalty;
+    }
+    return Math.max(0, Math.min(1, c));
+  }
+
+  /** Whether a word or key of this context is present around the match (what {@code required} asks for). */
+  public boolean hasPositive(byte[] bytes, int lo, int hi, int start, int end) {
+    int from = Math.max(0, lo);
+    int to = Math.min(bytes.length, hi);
+    return hasKey(bytes, from, start) || near(bytes, from, to, start, end, words, wordStarts);
+  }
+
+  private boolean near(byte[] b, int lo, int hi, int start, int end, byte[][] list, boolean[] first) {
+    if (list.length == 0) {
+      return false;
+    }
+    return find(b, lo, hi, Math.max(lo, start - window), start, start, end, list, first)
+        || find(b, lo, hi, end, Math.min(hi, end + window), start, end, list, first);
+  }
+
+  /** Whether a word of {@code list} lies whole in {@code [from, to)} as a whole word (or touching the match). */
+  private static boolean find(byte[] b, int lo, int hi, int from, int to, int start, int end, byte[][] list,
+      boolean[] first) {
+    for (int p = from; p < to; p++) {
+      if (!first[b[p] & 0xff] || p > lo && p != end && isWordByte(b[p - 1])) {
+        continue;
+      }
+      for (byte[] w : list) {
+        int q = p + w.length;
+        if (q <= to && matchesIgnoreCase(b, p, w) && (q >= hi || q == start || !isWordByte(b[q]))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean hasKey(byte[] b, int lo, int start) {
+    if (keys.length == 0 || start <= lo) {
+      return false;
+    }
+    int i = skipBack(b, lo, start - 1, true);
+    if (i < lo) {
+      return false;
+    }
+    byte sep = b[i];
+    if (sep == '>' && i > lo && b[i - 1] == '=') {
+      i--;
+    } else if (sep != ':' && sep != '=' && sep != '>') {
+      return false;
+    }
+    int keyEnd = skipBack(b, lo, i - 1, false) + 1;
+    for (byte[] k : keys) {
+      int keyStart = keyEnd - k.length;
+      if (keyStart >= lo && matchesIgnoreCase(b, keyStart, k) && keyBoundary(b, lo, keyStart)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The index of the last byte at or before {@code i} that is not a space, tab or quote (or {@code [}). */
+  private static int skipBack(byte[] b, int lo, int i, boolean openers) {
+    int limit = Math.max(lo, i - MAX_KEY_GAP + 1);
+    while (i >= limit) {
+      byte c = b[i];
+      if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '`' || openers && (c == '[' || c == '(')) {
+        i--;
+      } else {
+        break;
+      }
+    }
+    return i;
+  }
+
+  /** A key starts a name, or follows {@code _ - .} or a lower-case letter when it begins upper-case (camelCase). */
+  private static boolean keyBoundary(byte[] b, int lo, int keyStart) {
+    if (keyStart == lo) {
+      return true;
+    }
+    byte before = b[keyStart - 1];
+    if (!isAlnum(before)) {
+      return true;
+    }
+    byte first = b[keyStart];
+    return before >= 'a' && before <= 'z' && first >= 'A' && first <= 'Z';
+  }
+
+  private static boolean matchesIgnoreCase(byte[] b, int p, byte[] lowerWord) {
+    if (p < 0 || p + lowerWord.length > b.length) {
+      return false;
+    }
+    for (int i = 0; i < lowerWord.length; i++) {
+      if (lower(b[p + i]) != lowerWord[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static byte lower(byte c) {
+    return c >= 'A' && c <= 'Z' ? (byte) (c + ('a' - 'A')) : c;
+  }
+
+  /** ASCII letters, digits, {@code _}, and every non-ASCII byte (a letter of a UTF-8 word, conservatively). */
+  static boolean isWordByte(byte c) {
+    return c < 0 || c == '_' || isAlnum(c);
+  }
+
+  private static boolean isAlnum(byte c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
+
+  private static byte[][] encode(List<String> list, boolean bareKey) {
+    if (list.isEmpty()) {
+      return NONE;
+    }
+    List<byte[]> out = new ArrayList<>(list.size());
+    for (String s : list) {
+      String t = (bareKey ? bareKey(s) : s.strip()).toLowerCase(Locale.ROOT);
+      if (!t.isEmpty()) {
+        out.add(t.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return out.toArray(new byte[0][]);
+  }
+
+  /** A key without the punctuation around it: {@code "email":} gives {@code email}, {@code <ip>} gives {@code ip}. */
+  static String bareKey(String key) {
+    int from = 0;
+    int to = key.length();
+    while (from < to && !isKeyChar(key.charAt(from))) {
+      from++;
+    }
+    while (to > from && !isKeyChar(key.charAt(to - 1))) {
+      to--;
+    }
+    return key.substring(from, to);
+  }
+
+  private static boolean isKeyChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
+  private static boolean[] starts(byte[][] list) {
+    boolean[] t = new boolean[BYTE_VALUES];
+    for (byte[] w : list) {
+      t[w[0] & 0xff] = true;
+      if (w[0] >= 'a' && w[0] <= 'z') {
+        t[(w[0] - ('a' - 'A')) & 0xff] = true;
+      }
+    }
+    return t;
   }
 }

@@ -1,25 +1,227 @@
 package dev.lagotto.core.finding;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import dev.lagotto.core.rule.Category;
+import dev.lagotto.core.validate.GeoCoordinates;
+import dev.lagotto.core.validate.IpAddresses;
+import dev.lagotto.core.validate.MacValidator;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * PLACEHOLDER forms of a matched value (replaced in issue 3 with per-category normalisers: canonical IP,
- * E.164 phone, digits-only card, lower-case e-mail; and maskers such as {@code j***@example.com}).
+ * The forms of a matched value: {@link #normalise} (what is fingerprinted, so that the same value written
+ * differently gets one fingerprint) and {@link #mask} (what is shown; never the whole value). Stateless and
+ * thread-safe; cost: a parse per call (libphonenumber for phones).
+ *
+ * <table>
+ *   <caption>Forms by category</caption>
+ *   <tr><th>category</th><th>normalised</th><th>masked</th></tr>
+ *   <tr><td>email</td><td>lower case, {@code %40} and other {@code %XX} decoded, no {@code mailto:}</td>
+ *       <td>{@code j***@example.com}</td></tr>
+ *   <tr><td>ipv4, ipv6</td><td>canonical text (RFC 5952 for IPv6), no zone id</td>
+ *       <td>{@code 203.0.113.x}, {@code 2001:db8:x:...}</td></tr>
+ *   <tr><td>phone</td><td>E.164 (national numbers read in {@link #PHONE_REGION})</td>
+ *       <td>digits but the last {@value #PHONE_VISIBLE_DIGITS} starred</td></tr>
+ *   <tr><td>credit_card</td><td>digits only</td><td>{@code 4111 **** **** 1111}</td></tr>
+ *   <tr><td>iban</td><td>upper case, no spaces</td><td>country, check digits, last 2: {@code GB82**..**32}</td></tr>
+ *   <tr><td>mac_address</td><td>{@code aa:bb:cc:dd:ee:ff}</td><td>first and last char</td></tr>
+ *   <tr><td>geo_coordinates</td><td>{@code lat,lon} to 4 decimals</td><td>{@code lat,lon} to 1 decimal</td></tr>
+ *   <tr><td>person_name</td><td>lower case, spaces collapsed</td><td>initials: {@code J*** R***}</td></tr>
+ *   <tr><td>national_id</td><td>upper case, letters and digits only</td><td>first and last char</td></tr>
+ *   <tr><td>others</td><td>trimmed</td><td>first and last char</td></tr>
+ * </table>
+ * A value that does not parse in its category's form is normalised by trimming and masked by the generic rule.
  */
 public final class ValueForms {
+  /** Region for national phone numbers when normalising. */
+  public static final String PHONE_REGION = "US";
+  public static final int PHONE_VISIBLE_DIGITS = 2;
+  private static final int CARD_VISIBLE = 4;
+  private static final int MIN_CARD_DIGITS = 12;
+  private static final int GENERIC_MIN_LENGTH = 5;
+  private static final int NORMAL_GEO_DECIMALS = 4;
+  private static final int MASKED_GEO_DECIMALS = 1;
+  private static final String STARS = "***";
+
   private ValueForms() {}
 
   /** The normalised value that is fingerprinted. */
   public static String normalise(Category category, String raw) {
-    return raw.strip().toLowerCase(Locale.ROOT);
+    String s = raw == null ? "" : raw.strip();
+    return switch (category) {
+      case EMAIL -> email(s);
+      case IPV4, IPV6 -> ip(s).orElse(s.toLowerCase(Locale.ROOT));
+      case PHONE -> phone(s);
+      case CREDIT_CARD -> s.replaceAll("[^0-9]", "");
+      case IBAN -> s.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+      case MAC_ADDRESS -> mac(s);
+      case GEO_COORDINATES -> GeoCoordinates.parse(s).map(p -> p.format(NORMAL_GEO_DECIMALS)).orElse(s);
+      case PERSON_NAME -> s.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+      case NATIONAL_ID -> s.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+      default -> s;
+    };
   }
 
   /** A display form that does not reveal the value. */
   public static String mask(Category category, String raw) {
-    if (raw.length() <= 4) {
-      return "*".repeat(raw.length());
+    String s = raw == null ? "" : raw.strip();
+    if (s.isEmpty()) {
+      return "";
     }
-    return raw.charAt(0) + "*".repeat(raw.length() - 2) + raw.charAt(raw.length() - 1);
+    String masked = switch (category) {
+      case EMAIL -> maskEmail(email(s));
+      case IPV4, IPV6 -> maskIp(s);
+      case PHONE -> maskPhone(s);
+      case CREDIT_CARD -> maskCard(s);
+      case IBAN -> maskIban(s);
+      case GEO_COORDINATES -> GeoCoordinates.parse(s).map(p -> p.format(MASKED_GEO_DECIMALS)).orElse(null);
+      case PERSON_NAME -> maskName(s);
+      default -> null;
+    };
+    return masked == null ? generic(s) : masked;
+  }
+
+  private static String email(String s) {
+    String t = decodePercent(s);
+    if (t.regionMatches(true, 0, "mailto:", 0, 7)) {
+      t = t.substring(7);
+    }
+    return t.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code %XX} sequences decoded as single bytes of ASCII; anything else kept. */
+  private static String decodePercent(String s) {
+    if (s.indexOf('%') < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%' && i + 2 < s.length()) {
+        int hi = Character.digit(s.charAt(i + 1), 16);
+        int lo = Character.digit(s.charAt(i + 2), 16);
+        int v = hi * 16 + lo;
+        if (hi >= 0 && lo >= 0 && v >= 0x20 && v < 0x7f) {
+          out.append((char) v);
+          i += 2;
+          continue;
+        }
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static Optional<String> ip(String s) {
+    int zone = s.indexOf('%');
+    byte[] a = IpAddresses.parse(zone >= 0 ? s.substring(0, zone) : s);
+    return a == null ? Optional.empty() : Optional.of(IpAddresses.canonical(a));
+  }
+
+  private static String phone(String s) {
+    PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    try {
+      return util.format(util.parse(s, PHONE_REGION), PhoneNumberFormat.E164);
+    } catch (NumberParseException e) {
+      String digits = s.replaceAll("[^0-9]", "");
+      return s.startsWith("+") ? "+" + digits : digits;
+    }
+  }
+
+  private static String mac(String s) {
+    String hex = MacValidator.hexDigits(s);
+    if (hex == null) {
+      return s.toLowerCase(Locale.ROOT);
+    }
+    StringBuilder out = new StringBuilder(17);
+    for (int i = 0; i < hex.length(); i += 2) {
+      if (i > 0) {
+        out.append(':');
+      }
+      out.append(hex, i, i + 2);
+    }
+    return out.toString();
+  }
+
+  private static String maskEmail(String email) {
+    int at = email.lastIndexOf('@');
+    if (at <= 0 || at == email.length() - 1) {
+      return null;
+    }
+    String local = email.substring(0, at);
+    String shown = local.length() > 1 ? local.substring(0, 1) : "";
+    return shown + STARS + email.substring(at);
+  }
+
+  private static String maskIp(String s) {
+    int zone = s.indexOf('%');
+    byte[] a = IpAddresses.parse(zone >= 0 ? s.substring(0, zone) : s);
+    if (a == null) {
+      return null;
+    }
+    if (a.length == 4) {
+      return (a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + ".x";
+    }
+    int[] g = IpAddresses.groups(a);
+    return Integer.toHexString(g[0]) + ":" + Integer.toHexString(g[1]) + ":x:...";
+  }
+
+  private static String maskPhone(String s) {
+    int digits = (int) s.chars().filter(c -> c >= '0' && c <= '9').count();
+    if (digits <= PHONE_VISIBLE_DIGITS * 2) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    int seen = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        seen++;
+        out.append(seen > digits - PHONE_VISIBLE_DIGITS ? c : '*');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String maskCard(String s) {
+    String d = s.replaceAll("[^0-9]", "");
+    if (d.length() < MIN_CARD_DIGITS) {
+      return null;
+    }
+    return d.substring(0, CARD_VISIBLE) + " **** **** " + d.substring(d.length() - CARD_VISIBLE);
+  }
+
+  private static String maskIban(String s) {
+    String c = s.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+    if (c.length() < 10) {
+      return null;
+    }
+    return c.substring(0, 4) + "*".repeat(c.length() - 6) + c.substring(c.length() - 2);
+  }
+
+  private static String maskName(String s) {
+    StringBuilder out = new StringBuilder();
+    for (String part : s.split("\\s+")) {
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.appendCodePoint(part.codePointAt(0)).append(STARS);
+    }
+    return out.toString();
+  }
+
+  /** First and last character around stars; all stars when the value is too short to show any of it. */
+  private static String generic(String s) {
+    int n = s.codePointCount(0, s.length());
+    if (n < GENERIC_MIN_LENGTH) {
+      return "*".repeat(Math.max(n, STARS.length()));
+    }
+    int first = s.codePointAt(0);
+    int last = s.codePointBefore(s.length());
+    return new StringBuilder().appendCodePoint(first).append("*".repeat(n - 2)).appendCodePoint(last).toString();
   }
 }

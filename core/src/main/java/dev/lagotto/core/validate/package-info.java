@@ -1,2 +1,9 @@
-/** Validators, registered by name through SPI; a validator that says no drops the match. */
+/**
+ * Validators, registered by name through SPI ({@code META-INF/services}); each class is both the
+ * {@link dev.lagotto.core.validate.ValidatorProvider} and the {@link dev.lagotto.core.validate.Validator}. A
+ * validator returns a confidence factor: 0 drops the match, 1 keeps it, in between lowers its confidence.
+ * Reusable helpers: {@link dev.lagotto.core.validate.IpAddresses} (parse, classify, canonical text),
+ * {@link dev.lagotto.core.validate.GeoCoordinates} (lat/lon text to decimal degrees),
+ * {@link dev.lagotto.core.validate.BirthDates}, {@link dev.lagotto.core.validate.Luhn}.
+ */
 package dev.lagotto.core.validate;

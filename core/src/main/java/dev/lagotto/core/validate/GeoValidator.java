@@ -1,0 +1,28 @@
+package dev.lagotto.core.validate;
+
+import dev.lagotto.core.scan.ScanSettings;
+
+/**
+ * Validator {@code geo}: the match is a latitude/longitude pair that {@link GeoCoordinates#parse} accepts
+ * (decimal pair latitude first, degrees-minutes-seconds, hemisphere letters, NMEA fields). Linear in the match;
+ * immutable and thread-safe.
+ */
+public final class GeoValidator implements Validator, ValidatorProvider {
+  public static final String NAME = "geo";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Validator create(ScanSettings settings) {
+    return this;
+  }
+
+  @Override
+  public double check(byte[] bytes, int start, int end) {
+    String text = MatchText.decode(bytes, start, end);
+    return text != null && GeoCoordinates.parse(text).isPresent() ? 1 : 0;
+  }
+}

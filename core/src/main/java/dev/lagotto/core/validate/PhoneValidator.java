@@ -1,0 +1,103 @@
+package dev.lagotto.core.validate;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import dev.lagotto.core.scan.ScanSettings;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+/**
+ * Validator {@code phone}: libphonenumber parses the match (national numbers in the settings' default region)
+ * and says {@code isValidNumber}. Digit runs that read as a date ({@code 2024-03-12}, {@code 12.03.1985},
+ * {@code 20240312}), a time ({@code 12:34:56}) or all the same digit are dropped first. Cost: one
+ * libphonenumber parse and validation (the costliest validator; it runs only on matches). Thread-safe.
+ */
+public final class PhoneValidator implements Validator, ValidatorProvider {
+  public static final String NAME = "phone";
+  /** Region used when the settings name none. */
+  public static final String FALLBACK_REGION = "US";
+  private static final int MIN_DIGITS = 7;
+  private static final int MAX_DIGITS = 15;
+  private static final int MIN_YEAR = 1900;
+  private static final int MAX_YEAR = 2099;
+  private static final Pattern SEPARATED_DATE =
+      Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})|(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4}|\\d{2})");
+
+  private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+  private final String region;
+
+  /** The SPI provider (region {@value #FALLBACK_REGION}). */
+  public PhoneValidator() {
+    this(FALLBACK_REGION);
+  }
+
+  public PhoneValidator(String region) {
+    this.region = region == null || region.isBlank() ? FALLBACK_REGION : region;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Validator create(ScanSettings settings) {
+    return new PhoneValidator(settings.defaultRegion());
+  }
+
+  @Override
+  public double check(byte[] bytes, int start, int end) {
+    String text = MatchText.decode(bytes, start, end);
+    return text != null && valid(text) ? 1 : 0;
+  }
+
+  /** Whether {@code text} is a valid phone number in this validator's default region. */
+  public boolean valid(String text) {
+    String s = text.strip();
+    String digits = s.replaceAll("\\D", "");
+    if (digits.length() < MIN_DIGITS || digits.length() > MAX_DIGITS || MatchText.allSame(digits)) {
+      return false;
+    }
+    if (s.indexOf(':') >= 0 || looksLikeDate(s, digits)) {
+      return false;
+    }
+    try {
+      PhoneNumber number = util.parse(s, region);
+      return util.isValidNumber(number);
+    } catch (NumberParseException e) {
+      return false;
+    }
+  }
+
+  /** Whether the text is a separated date or an 8-digit {@code yyyyMMdd} / {@code ddMMyyyy} date. */
+  static boolean looksLikeDate(String s, String digits) {
+    var m = SEPARATED_DATE.matcher(s);
+    if (m.matches()) {
+      return true;
+    }
+    if (digits.length() == 8 && digits.equals(s)) {
+      return isDate(num(digits, 0, 4), num(digits, 4, 6), num(digits, 6, 8))
+          || isDate(num(digits, 4, 8), num(digits, 2, 4), num(digits, 0, 2))
+          || isDate(num(digits, 4, 8), num(digits, 0, 2), num(digits, 2, 4));
+    }
+    return false;
+  }
+
+  private static int num(String s, int from, int to) {
+    return Integer.parseInt(s.substring(from, to));
+  }
+
+  private static boolean isDate(int year, int month, int day) {
+    if (year < MIN_YEAR || year > MAX_YEAR) {
+      return false;
+    }
+    try {
+      LocalDate.of(year, month, day);
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
+  }
+}

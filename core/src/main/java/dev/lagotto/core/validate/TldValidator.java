@@ -1,0 +1,74 @@
+package dev.lagotto.core.validate;
+
+import com.google.common.net.InternetDomainName;
+import dev.lagotto.core.scan.ScanSettings;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Validator {@code tld}: the domain of an e-mail address (after the last {@code @} or URL-encoded {@code %40})
+ * or of a host name is under a public suffix of Guava's bundled Public Suffix List, and is not a file name or a
+ * local-only name ({@code logo@2x.png}, {@code app.js}, {@code host.local}, {@code localhost}). Cost: one PSL
+ * lookup per label (Guava {@link InternetDomainName}); immutable and thread-safe.
+ */
+public final class TldValidator implements Validator, ValidatorProvider {
+  public static final String NAME = "tld";
+
+  /**
+   * Last labels never accepted: local-only names, and file extensions that are also delegated TLDs but in
+   * logs and code are nearly always file names. Extensions that are not TLDs ({@code png}, {@code js},
+   * {@code css}, ...) are listed too, so the intent survives a future PSL.
+   */
+  private static final Set<String> REJECTED = Set.of(
+      "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "tif", "tiff", "js", "mjs", "css", "scss", "map",
+      "json", "xml", "html", "htm", "php", "jsp", "asp", "aspx", "java", "class", "jar", "war", "txt", "log",
+      "yml", "yaml", "ini", "cfg", "conf", "bak", "tmp", "gz", "tgz", "tar", "zip", "mov", "mp3", "mp4", "exe",
+      "dll", "local", "localhost", "localdomain", "internal", "lan", "home", "corp", "intranet", "invalid",
+      "test", "onion", "arpa");
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Validator create(ScanSettings settings) {
+    return this;
+  }
+
+  @Override
+  public double check(byte[] bytes, int start, int end) {
+    String text = MatchText.decode(bytes, start, end);
+    return text != null && validDomain(domainOf(text)) ? 1 : 0;
+  }
+
+  /** The part after the last {@code @} (or {@code %40}), or the whole text; lower case, no trailing dot. */
+  public static String domainOf(String text) {
+    String s = text.strip();
+    int at = s.lastIndexOf('@');
+    int encoded = s.toLowerCase(Locale.ROOT).lastIndexOf("%40");
+    if (encoded > at) {
+      s = s.substring(encoded + 3);
+    } else if (at >= 0) {
+      s = s.substring(at + 1);
+    }
+    s = s.toLowerCase(Locale.ROOT);
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /**
+   * Whether {@code domain} (lower case) has at least one label under a public suffix and is not rejected.
+   * Underscores, which Guava tolerates, are refused: they are not valid in host names.
+   */
+  public static boolean validDomain(String domain) {
+    if (domain.isEmpty() || domain.indexOf('.') < 0 || domain.indexOf('_') >= 0
+        || !InternetDomainName.isValid(domain)) {
+      return false;
+    }
+    String last = domain.substring(domain.lastIndexOf('.') + 1);
+    if (REJECTED.contains(last) || last.chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    return InternetDomainName.from(domain).isUnderPublicSuffix();
+  }
+}
