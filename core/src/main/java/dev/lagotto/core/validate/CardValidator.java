@@ -38,7 +38,7 @@ public final class CardValidator implements Validator, ValidatorProvider {
       new Issuer("diners", 300, 305, 14, 19),
       new Issuer("diners", 3095, 3095, 14, 19),
       new Issuer("diners", 36, 36, 14, 19),
-      new Issuer("diners", 38, 39, 16, 19),
+      new Issuer("diners", 38, 39, 14, 19),
       new Issuer("unionpay", 62, 62, 16, 19),
       new Issuer("unionpay", 81, 81, 16, 19),
       new Issuer("maestro", 5018, 5018, 12, 19),

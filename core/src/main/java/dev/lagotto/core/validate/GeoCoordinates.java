@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A parser of latitude/longitude text into decimal degrees, with the checks of the {@code geo} validator: range,
  * at least {@value #MIN_DECIMALS} decimals (or minutes), not {@code 0,0} (nor both within 1° of it), not a
- * version number ({@code 1.2.3}) and not an equal-step pair ({@code 0.25,0.50}, {@code 1.10,1.10}).
+ * version number ({@code 1.2.3}), and for a plain decimal pair not an equal-step or round pair that reads as
+ * histogram buckets or limits ({@code 1.25,2.50}, {@code 1.10,1.10}, {@code 10.00,15.00}).
  *
  * <p>Accepted forms (any other words, quotes and separators between the numbers are ignored):
  * <ul>
@@ -325,7 +326,8 @@ public final class GeoCoordinates {
     }
     double a = first.value();
     double b = second.value();
-    if (Math.abs(a - b) < EPSILON || Math.abs(b - 2 * a) < EPSILON || Math.abs(a - 2 * b) < EPSILON) {
+    if (Math.abs(a - b) < EPSILON || Math.abs(b - 2 * a) < EPSILON || Math.abs(a - 2 * b) < EPSILON
+        || a == Math.rint(a) && b == Math.rint(b)) {
       return Optional.empty();
     }
     return check(lonFirst || keyedLonFirst ? new LatLon(b, a) : new LatLon(a, b));

@@ -58,6 +58,7 @@ class GeoCoordinatesTest {
       "0.25, 0.50",         // histogram bucket, equal step
       "1.25, 2.50",         // equal step
       "12.34, 12.34",       // equal values
+      "10.00, 15.00",       // round limits
       "48.8, 2.3",          // fewer than 2 decimals
       "48, 2",
       "91.0000, 2.3522",    // latitude out of range

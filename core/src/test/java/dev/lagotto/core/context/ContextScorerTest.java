@@ -1,0 +1,140 @@
+package dev.lagotto.core.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.lagotto.core.rule.Rule.RuleContext;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ContextScorerTest {
+  private static final double BASE = 0.6;
+  private static final String VALUE = "jane@example.com";
+
+  private static RuleContext context(List<String> words, List<String> keys, List<String> negative, int window,
+      boolean required) {
+    return new RuleContext(words, keys, negative, window, 0.2, 0.4, required);
+  }
+
+  /** Scores the first occurrence of {@code value} in {@code text}, with the whole text readable. */
+  private static double score(ContextScorer scorer, String text, String value) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    int start = new String(bytes, StandardCharsets.ISO_8859_1).indexOf(value);
+    assertThat(start).as("value in text").isGreaterThanOrEqualTo(0);
+    return scorer.score(bytes, 0, bytes.length, start, start + value.length(), BASE);
+  }
+
+  private final ContextScorer email = ContextScorer.compile(
+      context(List.of("email", "e-mail", "contact"), List.of("\"email\":", "mail", "from"), List.of(), 40, false));
+
+  @Test
+  void noContextLeavesConfidenceAlone() {
+    ContextScorer none = ContextScorer.compile(RuleContext.NONE);
+    assertThat(score(none, "x " + VALUE + " y", VALUE)).isEqualTo(BASE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Contact: jane@example.com", "send EMAIL to jane@example.com now",
+      "jane@example.com (e-mail)", "jane@example.com is my email."})
+  void hotwordsBoost(String text) {
+    assertThat(score(email, text, VALUE)).isCloseTo(BASE + 0.2, within(1e-9));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"contacts jane@example.com", "emailing jane@example.com", "xemail jane@example.com",
+      "reply to jane@example.com", "Kontakt jane@example.com"})
+  void partialWordsDoNotBoost(String text) {
+    assertThat(score(email, text, VALUE)).isEqualTo(BASE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"email\":\"jane@example.com\"}", "{\"email\": \"jane@example.com\"}", "mail=jane@example.com",
+      "MAIL = 'jane@example.com'", "<mail>jane@example.com</mail>", "From: jane@example.com",
+      "customer_mail=jane@example.com", "user.mail: jane@example.com", "userMail=jane@example.com",
+      "{mail => 'jane@example.com'}", "mail=[jane@example.com]"})
+  void keysDirectlyBeforeTheMatchBoost(String text) {
+    ContextScorer keysOnly = ContextScorer.compile(context(List.of(), List.of("\"email\":", "mail", "from"), List.of(), 40, false));
+    assertThat(score(keysOnly, text, VALUE)).isCloseTo(BASE + 0.2, within(1e-9));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"email jane@example.com", "gmail=jane@example.com", "mail=x, jane@example.com",
+      "mailbox: jane@example.com", "mail jane@example.com"})
+  void keysElsewhereDoNotCount(String text) {
+    ContextScorer keysOnly = ContextScorer.compile(context(List.of(), List.of("mail"), List.of(), 40, false));
+    assertThat(score(keysOnly, text, VALUE)).isEqualTo(BASE);
+  }
+
+  @Test
+  void negativeWordsLowerBelowTheMinimum() {
+    ContextScorer ip = ContextScorer.compile(context(List.of("ip"), List.of(), List.of("version", "v", "build", "oid"), 20, false));
+    String v = "1.2.3.4";
+    assertThat(score(ip, "version 1.2.3.4", v)).isCloseTo(BASE - 0.4, within(1e-9));
+    assertThat(score(ip, "v1.2.3.4", v)).as("a word touching the match").isCloseTo(BASE - 0.4, within(1e-9));
+    assertThat(score(ip, "OID: 1.2.3.4", v)).isCloseTo(BASE - 0.4, within(1e-9));
+    assertThat(score(ip, "1.2.3.4 (build)", v)).isCloseTo(BASE - 0.4, within(1e-9));
+    assertThat(score(ip, "conversion 1.2.3.4", v)).isEqualTo(BASE);
+    assertThat(score(ip, "ip 1.2.3.4 version", v)).isCloseTo(BASE + 0.2 - 0.4, within(1e-9));
+    assertThat(score(ip, "client ip 1.2.3.4", v)).isCloseTo(BASE + 0.2, within(1e-9));
+  }
+
+  @Test
+  void penaltyDefaultsWhenTheRuleGivesNone() {
+    ContextScorer s = ContextScorer.compile(new RuleContext(List.of(), List.of(), List.of("version"), 20, 0, 0, false));
+    assertThat(score(s, "version 1.2.3.4", "1.2.3.4")).isCloseTo(BASE - ContextScorer.DEFAULT_PENALTY, within(1e-9));
+  }
+
+  @Test
+  void resultIsClampedToZeroAndOne() {
+    ContextScorer s = ContextScorer.compile(new RuleContext(List.of("ip"), List.of(), List.of("sha"), 20, 0.9, 0.9, false));
+    assertThat(score(s, "ip 1.2.3.4", "1.2.3.4")).isEqualTo(1);
+    assertThat(score(s, "sha 1.2.3.4", "1.2.3.4")).isZero();
+  }
+
+  @Test
+  void requiredDropsWithoutWordOrKey() {
+    ContextScorer dob = ContextScorer.compile(context(List.of("born", "date of birth"), List.of("dob"), List.of(), 30, true));
+    String d = "1985-03-12";
+    assertThat(score(dob, "updated 1985-03-12", d)).isEqualTo(ContextScorer.DROP);
+    assertThat(score(dob, "Date of Birth: 1985-03-12", d)).isCloseTo(BASE + 0.2, within(1e-9));
+    assertThat(score(dob, "dob=1985-03-12", d)).isCloseTo(BASE + 0.2, within(1e-9));
+    assertThat(score(dob, "1985-03-12, born in Lyon", d)).isCloseTo(BASE + 0.2, within(1e-9));
+  }
+
+  @Test
+  void windowEdgeIsExact() {
+    ContextScorer s = ContextScorer.compile(context(List.of("ip"), List.of(), List.of(), 10, false));
+    String v = "203.0.113.7";
+    // "ip" ends exactly at the window's first byte boundary: 8 bytes of gap + 2 of word = 10.
+    assertThat(score(s, "ip        " + v, v)).isCloseTo(BASE + 0.2, within(1e-9));
+    assertThat(score(s, "ip         " + v, v)).isEqualTo(BASE);
+    assertThat(score(s, v + "        ip", v)).isCloseTo(BASE + 0.2, within(1e-9));
+    assertThat(score(s, v + "         ip", v)).isEqualTo(BASE);
+  }
+
+  @Test
+  void readableRangeBoundsTheSearch() {
+    ContextScorer s = ContextScorer.compile(context(List.of("ip"), List.of(), List.of(), 40, true));
+    byte[] bytes = "ip 203.0.113.7 ip".getBytes(StandardCharsets.UTF_8);
+    assertThat(s.score(bytes, 3, 14, 3, 14, BASE)).isEqualTo(ContextScorer.DROP);
+    assertThat(s.score(bytes, 0, 14, 3, 14, BASE)).isCloseTo(BASE + 0.2, within(1e-9));
+    assertThat(s.score(bytes, 3, bytes.length, 3, 14, BASE)).isCloseTo(BASE + 0.2, within(1e-9));
+  }
+
+  @Test
+  void nonAsciiNeighboursAreWordBytes() {
+    ContextScorer s = ContextScorer.compile(context(List.of("mail"), List.of(), List.of(), 40, false));
+    assertThat(score(s, "émail jane@example.com", VALUE)).isEqualTo(BASE);
+    assertThat(score(s, "« mail » jane@example.com", VALUE)).isCloseTo(BASE + 0.2, within(1e-9));
+  }
+
+  @Test
+  void negativeWindowIsRejected() {
+    assertThatThrownBy(() -> ContextScorer.compile(new RuleContext(List.of(), List.of(), List.of(), -1, 0, 0, false)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+  }
+}

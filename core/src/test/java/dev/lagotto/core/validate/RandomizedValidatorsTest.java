@@ -1,0 +1,108 @@
+package dev.lagotto.core.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.net.InetAddresses;
+import dev.lagotto.core.scan.ScanSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Property and differential tests with a printed seed; reproduce with -Dtests.seed=N. */
+class RandomizedValidatorsTest {
+  private static final long SEED = Long.getLong("tests.seed", System.nanoTime());
+  private static final int ROUNDS = 2_000;
+
+  private static Random random() {
+    System.out.println("RandomizedValidatorsTest seed: " + SEED + " (-Dtests.seed=" + SEED + ")");
+    return new Random(SEED);
+  }
+
+  @Test
+  void ipv6CanonicalTextAgreesWithGuavaAndRoundTrips() throws UnknownHostException {
+    Random r = random();
+    for (int i = 0; i < ROUNDS; i++) {
+      byte[] a = new byte[16];
+      for (int k = 0; k < 16; k++) {
+        // mostly zero groups, so that compression is exercised
+        a[k] = r.nextInt(3) == 0 ? (byte) r.nextInt(256) : 0;
+      }
+      a[0] = (byte) (0x20 + r.nextInt(2));
+      String canonical = IpAddresses.canonical(a);
+      assertThat(IpAddresses.parse(canonical)).as("seed %d: %s", SEED, canonical).isEqualTo(a);
+      assertThat(canonical).as("seed %d", SEED).isEqualTo(InetAddresses.toAddrString(InetAddress.getByAddress(a)));
+      assertThat(IpAddresses.parse(expanded(a))).as("seed %d", SEED).isEqualTo(a);
+    }
+  }
+
+  private static String expanded(byte[] a) {
+    int[] g = IpAddresses.groups(a);
+    StringBuilder out = new StringBuilder();
+    for (int k = 0; k < 8; k++) {
+      out.append(k == 0 ? "" : ":").append(String.format("%04X", g[k]));
+    }
+    return out.toString();
+  }
+
+  @Test
+  void everySingleDigitErrorBreaksLuhn() {
+    Random r = random();
+    for (int i = 0; i < ROUNDS; i++) {
+      StringBuilder body = new StringBuilder("4");
+      for (int k = 0; k < 14; k++) {
+        body.append(r.nextInt(10));
+      }
+      String number = null;
+      for (int d = 0; d < 10 && number == null; d++) {
+        number = Luhn.valid(body + "" + d) ? body + "" + d : null;
+      }
+      assertThat(number).as("seed %d: one check digit fits", SEED).isNotNull();
+      int pos = r.nextInt(number.length());
+      char wrong = (char) ('0' + (number.charAt(pos) - '0' + 1 + r.nextInt(9)) % 10);
+      String broken = number.substring(0, pos) + wrong + number.substring(pos + 1);
+      assertThat(Luhn.valid(broken)).as("seed %d: %s", SEED, broken).isFalse();
+      assertThat(CardValidator.brand(number)).isEqualTo("visa");
+    }
+  }
+
+  @Test
+  void validatorsGiveTheSameAnswersFromManyThreads() throws Exception {
+    List<String> samples = List.of("+1 202-555-0143", "12:34:56", "jane@example.com", "logo@2x.png",
+        "2001:db8::1", "10.0.0.1", "4111 1111 1111 1111", "GB82 WEST 1234 5698 7654 32", "48.8566, 2.3522");
+    List<Validator> validators = new ArrayList<>();
+    for (String name : Validators.names()) {
+      validators.add(Validators.create(name, ScanSettings.DEFAULTS));
+    }
+    double[] expected = answers(validators, samples);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<double[]>> futures = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        futures.add(pool.submit(() -> answers(validators, samples)));
+      }
+      for (Future<double[]> f : futures) {
+        assertThat(f.get()).containsExactly(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(expected).contains(0.0, 1.0, 0.6);
+  }
+
+  private static double[] answers(List<Validator> validators, List<String> samples) {
+    double[] out = new double[validators.size() * samples.size()];
+    int i = 0;
+    for (Validator v : validators) {
+      for (String s : samples) {
+        out[i++] = Check.factor(v, s);
+      }
+    }
+    return out;
+  }
+}
