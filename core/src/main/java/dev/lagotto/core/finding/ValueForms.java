@@ -18,7 +18,7 @@ import java.util.Optional;
  * <table>
  *   <caption>Forms by category</caption>
  *   <tr><th>category</th><th>normalised</th><th>masked</th></tr>
- *   <tr><td>email</td><td>lower case, {@code %40} and other {@code %XX} decoded, no {@code mailto:}</td>
+ *   <tr><td>email</td><td>lower case, {@code %40} and other {@code %XX} decoded, no {@code mailto:} or {@code <>}</td>
  *       <td>{@code j***@example.com}</td></tr>
  *   <tr><td>ipv4, ipv6</td><td>canonical text (RFC 5952 for IPv6), no zone id</td>
  *       <td>{@code 203.0.113.x}, {@code 2001:db8:x:...}</td></tr>
@@ -85,6 +85,9 @@ public final class ValueForms {
 
   private static String email(String s) {
     String t = decodePercent(s);
+    if (t.length() > 2 && t.charAt(0) == '<' && t.charAt(t.length() - 1) == '>') {
+      t = t.substring(1, t.length() - 1);
+    }
     if (t.regionMatches(true, 0, "mailto:", 0, 7)) {
       t = t.substring(7);
     }

@@ -20,11 +20,6 @@ public final class MatchText {
     return new String(bytes, start, end - start, StandardCharsets.UTF_8);
   }
 
-  /** The UTF-8 bytes of {@code text}, for tests and callers that hold text. */
-  public static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
   /**
    * The decimal digits of {@code text} when every other character is one of {@code separators} and at most one
    * kind of separator is used; {@code null} otherwise. Example: {@code "4111-1111 1111"} gives {@code null}

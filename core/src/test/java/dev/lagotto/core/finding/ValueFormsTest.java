@@ -16,6 +16,7 @@ class ValueFormsTest {
         arguments(Category.EMAIL, " Jane.Doe@Example.COM ", "jane.doe@example.com", "j***@example.com"),
         arguments(Category.EMAIL, "jane.doe%40example.com", "jane.doe@example.com", "j***@example.com"),
         arguments(Category.EMAIL, "mailto:J@example.org", "j@example.org", "***@example.org"),
+        arguments(Category.EMAIL, "<jane%2Bnews@Example.org>", "jane+news@example.org", "j***@example.org"),
         arguments(Category.IPV4, "203.0.113.7", "203.0.113.7", "203.0.113.x"),
         arguments(Category.IPV6, "2001:DB8:0:0:0:0:0:1", "2001:db8::1", "2001:db8:x:..."),
         arguments(Category.IPV6, "fe80::0001%eth0", "fe80::1", "fe80:0:x:..."),
