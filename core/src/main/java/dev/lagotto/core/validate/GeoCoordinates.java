@@ -14,8 +14,9 @@ import java.util.Optional;
  * <p>Accepted forms (any other words, quotes and separators between the numbers are ignored):
  * <ul>
  *   <li>decimal pair, latitude first: {@code 48.8566, 2.3522}, {@code lat=48.85&lon=2.35},
- *       {@code "lat": 48.85, "lng": 2.35}, {@code geo:48.85,2.35}, {@code @48.85,2.35,15z}; when a
- *       {@code lon}/{@code lng} key comes before {@code lat}, or through {@link #parseLonLat}, longitude first;
+ *       {@code "lat": 48.85, "lng": 2.35}, {@code geo:48.85,2.35}, {@code @48.85,2.35,15z}; longitude first
+ *       through {@link #parseLonLat}; a {@code lat}/{@code lon}/{@code lng} key before the first number
+ *       decides the order in both;
  *   <li>degrees-minutes-seconds: {@code 48°51'24"N 2°21'08"E}, {@code N 48°51.4' E 2°21.1'};
  *   <li>hemisphere letters: {@code 38.9084N, 77.4408W}, {@code S33.8688 E151.2093};
  *   <li>NMEA {@code ddmm.mmmm,N,dddmm.mmmm,E} fields, alone or inside a {@code $GPGGA}/{@code $GPRMC} sentence.
@@ -306,13 +307,10 @@ public final class GeoCoordinates {
   private static Optional<LatLon> decimal(List<Token> t, boolean lonFirst) {
     Token first = null;
     Token second = null;
-    boolean keyedLonFirst = false;
-    boolean sawLat = false;
+    Kind firstKey = null;
     for (Token tok : t) {
-      if (tok.kind() == Kind.LAT_KEY) {
-        sawLat = true;
-      } else if (tok.kind() == Kind.LON_KEY && !sawLat && first == null) {
-        keyedLonFirst = true;
+      if ((tok.kind() == Kind.LAT_KEY || tok.kind() == Kind.LON_KEY) && first == null && firstKey == null) {
+        firstKey = tok.kind();
       } else if (tok.kind() == Kind.NUMBER) {
         if (first == null) {
           first = tok;
@@ -330,7 +328,8 @@ public final class GeoCoordinates {
         || a == Math.rint(a) && b == Math.rint(b)) {
       return Optional.empty();
     }
-    return check(lonFirst || keyedLonFirst ? new LatLon(b, a) : new LatLon(a, b));
+    boolean swap = firstKey == null ? lonFirst : firstKey == Kind.LON_KEY;
+    return check(swap ? new LatLon(b, a) : new LatLon(a, b));
   }
 
   private static Optional<LatLon> check(LatLon p) {

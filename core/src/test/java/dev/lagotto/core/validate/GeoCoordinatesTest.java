@@ -77,7 +77,8 @@ class GeoCoordinatesTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {"'[2.3522, 48.8566]' | 48.8566 | 2.3522",
-      "151.2093,-33.8688,0 | -33.8688 | 151.2093"})
+      "151.2093,-33.8688,0 | -33.8688 | 151.2093",
+      "lat=-33.8688&lon=151.2093 | -33.8688 | 151.2093"})
   void lonLatOrderForGeoJsonAndKml(String text, double lat, double lon) {
     LatLon p = GeoCoordinates.parseLonLat(text).orElseThrow();
     assertThat(p.latitude()).isCloseTo(lat, within(1e-9));
