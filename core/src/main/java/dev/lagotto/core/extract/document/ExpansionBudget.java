@@ -53,10 +53,14 @@ final class ExpansionBudget {
     return new Guarded(in, compressedSize);
   }
 
-  /** Copies a guarded stream to a new temporary file in {@code dir}; deletes the file if a limit is hit. */
+  /**
+   * Copies the rest of a stream, guarded, to a new temporary file in {@code dir}; the stream is not closed (it
+   * may be an archive's entry stream). Deletes the file if a limit is hit.
+   */
   Path spool(InputStream in, long compressedSize, Path dir) throws IOException {
     Path file = Files.createTempFile(dir, "entry", ".bin");
-    try (InputStream guarded = guard(in, compressedSize); OutputStream out = Files.newOutputStream(file)) {
+    InputStream guarded = guard(in, compressedSize);
+    try (OutputStream out = Files.newOutputStream(file)) {
       byte[] buffer = new byte[COPY_BUFFER];
       for (int n; (n = guarded.read(buffer)) > 0; ) {
         out.write(buffer, 0, n);

@@ -1,5 +1,6 @@
 package dev.lagotto.core.extract.document;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +23,16 @@ final class Recorder implements ExtractVisitor {
 
   @Override
   public void text(TextUnit unit, InputStream text) throws IOException {
-    byte[] bytes;
+    ByteArrayOutputStream read = new ByteArrayOutputStream();
     try {
-      bytes = text.readAllBytes();
+      byte[] buffer = new byte[8192];
+      for (int n; (n = text.read(buffer)) > 0; ) {
+        read.write(buffer, 0, n);
+      }
     } finally {
-      units.add(new Unit(unit.entryPath(), unit.field(), unit.extracted(), unit.mediaType(), null));
+      units.add(new Unit(unit.entryPath(), unit.field(), unit.extracted(), unit.mediaType(),
+          read.toString(StandardCharsets.UTF_8)));
     }
-    units.set(units.size() - 1, new Unit(unit.entryPath(), unit.field(), unit.extracted(), unit.mediaType(),
-        new String(bytes, StandardCharsets.UTF_8)));
   }
 
   @Override
