@@ -42,9 +42,21 @@ public final class DocumentExtractor {
   }
 
   public DocumentExtractor(ExtractLimits limits) {
+    this(limits, new TypeDetector(), new DocumentParser());
+  }
+
+  private DocumentExtractor(ExtractLimits limits, TypeDetector detector, DocumentParser parser) {
     this.limits = Objects.requireNonNull(limits, "limits");
-    this.detector = new TypeDetector();
-    this.parser = new DocumentParser();
+    this.detector = detector;
+    this.parser = parser;
+  }
+
+  /**
+   * An extractor with other limits that shares this one's loaded Tika parsers and its count of hung parses
+   * (cheap, unlike the constructor).
+   */
+  public DocumentExtractor withLimits(ExtractLimits other) {
+    return new DocumentExtractor(other, detector, parser);
   }
 
   public ExtractLimits limits() {

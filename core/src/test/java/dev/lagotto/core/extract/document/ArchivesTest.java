@@ -153,7 +153,7 @@ class ArchivesTest {
     assertThat(r.skipKeys()).containsExactly("n0.zip!/n1.zip!/n2.zip!/n3.zip!/n4.zip!/n5.zip|TOO_DEEP");
     assertThat(r.units).isEmpty();
 
-    Recorder deeper = extract(new DocumentExtractor(ExtractLimits.defaults().withMaxDepth(10)), top);
+    Recorder deeper = extract(extractor.withLimits(ExtractLimits.defaults().withMaxDepth(10)), top);
     assertThat(deeper.skips).isEmpty();
     assertThat(deeper.body("n0.zip!/n1.zip!/n2.zip!/n3.zip!/n4.zip!/n5.zip!/n6.zip!/n7.zip!/deep.txt").text())
         .isEqualTo("deep@example.com\n");
@@ -166,7 +166,7 @@ class ArchivesTest {
       entries.put("f" + i + ".txt", utf8("user" + i + "@example.com"));
     }
     Path zip = Fixtures.zip(dir, "many.zip", entries);
-    Recorder r = extract(new DocumentExtractor(ExtractLimits.defaults().withMaxEntries(5)), zip);
+    Recorder r = extract(extractor.withLimits(ExtractLimits.defaults().withMaxEntries(5)), zip);
     assertThat(r.skipKeys()).containsExactly("null|TOO_MANY_ENTRIES");
     assertThat(r.unitKeys()).containsExactly("many.zip!/f0.txt|null|false", "many.zip!/f1.txt|null|false",
         "many.zip!/f2.txt|null|false", "many.zip!/f3.txt|null|false", "many.zip!/f4.txt|null|false");
@@ -179,7 +179,7 @@ class ArchivesTest {
       entries.put("f" + i + ".txt", utf8(("user" + i + "@example.com ").repeat(40)));
     }
     Path zip = Fixtures.zip(dir, "big.zip", entries);
-    Recorder r = extract(new DocumentExtractor(ExtractLimits.defaults().withMaxExpandedBytes(1000)), zip);
+    Recorder r = extract(extractor.withLimits(ExtractLimits.defaults().withMaxExpandedBytes(1000)), zip);
     assertThat(r.skipKeys()).containsExactly("big.zip!/f1.txt|TOO_LARGE");
     assertThat(r.unitKeys()).containsExactly("big.zip!/f0.txt|null|false");
   }
