@@ -5,7 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +74,8 @@ public final class DocumentExtractor {
    * Extracts one file. Units of the file itself have a {@code null} entry path; entries are named
    * {@code <file name>!/<entry>[!/<entry>...]}.
    *
-   * @throws IOException only when the file cannot be opened at all, or when the visitor throws
+   * @throws IOException when the file itself cannot be read (missing, permission denied), when the calling
+   *     thread is interrupted, or when the visitor throws (the visitor's exception, unchanged)
    */
   public void extract(Path file, ExtractVisitor visitor) throws IOException {
     Path name = file.getFileName();
@@ -222,7 +225,13 @@ public final class DocumentExtractor {
       DetectedType type;
       try {
         type = detector.detect(file);
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException e) {
+        if (path == null) {
+          throw e;
+        }
+        skipped(path, SkipReason.CORRUPT, "type detection failed: " + Failures.chain(e));
+        return;
+      } catch (RuntimeException e) {
         skipped(path, SkipReason.CORRUPT, "type detection failed: " + Failures.chain(e));
         return;
       }
@@ -250,8 +259,7 @@ public final class DocumentExtractor {
       } catch (VisitorException e) {
         throw e;
       } catch (IOException | RuntimeException | OutOfMemoryError e) {
-        Failures.Failure f = Failures.classify(e);
-        skipped(path, f.reason(), f.detail());
+        failed(path, e);
       }
     }
 
@@ -283,8 +291,7 @@ public final class DocumentExtractor {
       } catch (VisitorException e) {
         throw e;
       } catch (IOException | RuntimeException | OutOfMemoryError e) {
-        Failures.Failure f = Failures.classify(e);
-        skipped(path, f.reason(), f.detail());
+        failed(path, e);
       }
     }
 
@@ -306,8 +313,7 @@ public final class DocumentExtractor {
           try {
             spooled = budget.spool(in, compressedSize, tempDir);
           } catch (IOException | RuntimeException e) {
-            Failures.Failure f = Failures.classify(e);
-            skipped(entryPath, f.reason(), f.detail());
+            failed(entryPath, e);
             return !budget.spent();
           }
           try {
@@ -392,6 +398,16 @@ public final class DocumentExtractor {
       } catch (RuntimeException e) {
         throw new VisitorException(e);
       }
+    }
+
+    /** Reports a failure as a skip; an interruption of the calling thread is passed on instead. */
+    private void failed(String path, Throwable e) throws IOException {
+      if (e instanceof InterruptedIOException || e instanceof ClosedByInterruptException
+          || Thread.currentThread().isInterrupted()) {
+        throw e instanceof IOException io ? io : new InterruptedIOException("interrupted");
+      }
+      Failures.Failure f = Failures.classify(e);
+      skipped(path, f.reason(), f.detail());
     }
 
     private void skipped(String path, SkipReason reason, String detail) {

@@ -60,9 +60,8 @@ final class MetadataFields {
           }
         }
       }
-      if (field.getKey().equals("From") && !values.isEmpty()) {
-        // the bare address duplicates "Name <address>"
-        values.removeIf(v -> !v.contains("<") && values.stream().anyMatch(o -> o.contains("<" + v + ">")));
+      if (field.getKey().equals("From")) {
+        values.removeAll(bareAddressesRepeated(values));
       }
       if (!values.isEmpty()) {
         seen.addAll(values);
@@ -70,6 +69,19 @@ final class MetadataFields {
       }
     }
     return out;
+  }
+
+  /** Bare addresses ({@code a@example.com}) also present in a {@code Name <a@example.com>} value. */
+  private static Set<String> bareAddressesRepeated(Set<String> values) {
+    Set<String> bare = new LinkedHashSet<>();
+    for (String v : values) {
+      for (String other : values) {
+        if (!v.contains("<") && other.contains("<" + v + ">")) {
+          bare.add(v);
+        }
+      }
+    }
+    return bare;
   }
 
   /** The GPS position as {latitude, longitude}, or {@code null} when absent or out of range. */

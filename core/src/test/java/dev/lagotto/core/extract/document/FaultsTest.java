@@ -146,6 +146,12 @@ class FaultsTest {
   }
 
   @Test
+  void missingTopLevelFileIsTheCallersError() {
+    assertThatThrownBy(() -> extractor.extract(dir.resolve("gone.pdf"), new Recorder()))
+        .isInstanceOf(java.nio.file.NoSuchFileException.class);
+  }
+
+  @Test
   void limitsRejectNonPositiveValuesByName() {
     assertThatThrownBy(() -> ExtractLimits.defaults().withMaxDepth(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxDepth");
