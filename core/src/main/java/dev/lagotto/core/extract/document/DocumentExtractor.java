@@ -79,7 +79,7 @@ public final class DocumentExtractor {
    */
   public void extract(Path file, ExtractVisitor visitor) throws IOException {
     Path name = file.getFileName();
-    run(name == null ? file.toString() : name.toString(), visitor, tempDir -> file);
+    run(name == null ? file.toString() : name.toString(), visitor, run -> file);
   }
 
   /**
@@ -89,7 +89,7 @@ public final class DocumentExtractor {
   public void extract(InputStream in, String name, ExtractVisitor visitor) throws IOException {
     Objects.requireNonNull(name, "name");
     ExpansionBudget copyBudget = new ExpansionBudget(limits);
-    run(name, visitor, tempDir -> copyBudget.spool(in, -1, tempDir));
+    run(name, visitor, run -> copyBudget.spool(in, -1, run.tempDir()));
   }
 
   /**
@@ -125,27 +125,29 @@ public final class DocumentExtractor {
   }
 
   private interface Source {
-    Path open(Path tempDir) throws IOException;
+    Path open(Run run) throws IOException;
   }
 
   private void run(String topName, ExtractVisitor visitor, Source source) throws IOException {
-    Path tempDir = Files.createTempDirectory("lagotto-extract-");
+    Run run = new Run(topName, visitor);
     try {
       Path file;
       try {
-        file = source.open(tempDir);
+        file = source.open(run);
       } catch (LimitExceededException e) {
         visitor.skipped(null, e.reason(), e.getMessage());
         return;
       }
-      new Run(topName, visitor, tempDir).item(file, null, 0);
+      run.item(file, null, 0);
     } catch (VisitorException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
       throw (RuntimeException) e.getCause();
     } finally {
-      deleteTree(tempDir);
+      if (run.tempDir != null) {
+        deleteTree(run.tempDir);
+      }
     }
   }
 
@@ -210,14 +212,21 @@ public final class DocumentExtractor {
   private final class Run {
     private final String topName;
     private final ExtractVisitor visitor;
-    private final Path tempDir;
+    /** Created on first use: plain text and streamed compressed text need no temporary files. */
+    private Path tempDir;
     private final ExpansionBudget budget;
 
-    Run(String topName, ExtractVisitor visitor, Path tempDir) {
+    Run(String topName, ExtractVisitor visitor) {
       this.topName = topName;
       this.visitor = visitor;
-      this.tempDir = tempDir;
       this.budget = new ExpansionBudget(limits);
+    }
+
+    Path tempDir() throws IOException {
+      if (tempDir == null) {
+        tempDir = Files.createTempDirectory("lagotto-extract-");
+      }
+      return tempDir;
     }
 
     /** One file, entry or embedded document at a nesting depth (0 for the top-level file). */
@@ -281,7 +290,7 @@ public final class DocumentExtractor {
         } else if (inner.kind() == ContentKind.PLAIN_TEXT) {
           text(new TextUnit(path, null, inner.mediaType(), false), in, path);
         } else {
-          Path spooled = budget.spool(in, -1, tempDir);
+          Path spooled = budget.spool(in, -1, tempDir());
           try {
             item(spooled, path, depth + 1);
           } finally {
@@ -311,7 +320,7 @@ public final class DocumentExtractor {
           }
           Path spooled;
           try {
-            spooled = budget.spool(in, compressedSize, tempDir);
+            spooled = budget.spool(in, compressedSize, tempDir());
           } catch (IOException | RuntimeException e) {
             failed(entryPath, e);
             return !budget.spent();
@@ -341,7 +350,7 @@ public final class DocumentExtractor {
         skipped(path, SkipReason.TOO_LARGE, "document of " + size + " bytes, over " + limits.maxDocumentBytes());
         return;
       }
-      try (DocumentParser.Result r = parser.parse(file, limits, budget, tempDir, depth < limits.maxDepth())) {
+      try (DocumentParser.Result r = parser.parse(file, limits, budget, tempDir(), depth < limits.maxDepth())) {
         if (r.text != null && r.text.size() > 0) {
           try (InputStream in = r.text.open()) {
             text(new TextUnit(path, null, type.mediaType(), true), in, path);

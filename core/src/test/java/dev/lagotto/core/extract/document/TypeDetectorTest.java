@@ -35,6 +35,8 @@ class TypeDetectorTest {
     assertThat(detect("app.log", "2024-01-01 10:00:00 INFO user=jane ip=192.0.2.1\n").kind())
         .isEqualTo(ContentKind.PLAIN_TEXT);
     assertThat(detect("b.log", "Date: Mon\nlog line\n").kind()).isEqualTo(ContentKind.PLAIN_TEXT);
+    assertThat(detect("color.log", "\u001b[32mINFO\u001b[0m user=jane ip=192.0.2.1\n"))
+        .isEqualTo(new DetectedType(ContentKind.PLAIN_TEXT, "text/plain"));
     assertThat(detect("u.csv", "name,email\nJane,j@example.com\n").kind()).isEqualTo(ContentKind.PLAIN_TEXT);
     assertThat(detect("u.json", "{\"email\":\"a@example.com\"}\n").kind()).isEqualTo(ContentKind.PLAIN_TEXT);
     assertThat(detect("u.xml", "<?xml version=\"1.0\"?><u email=\"x@example.com\">Jane</u>\n"))
