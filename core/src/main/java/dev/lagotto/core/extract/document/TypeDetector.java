@@ -42,6 +42,7 @@ public final class TypeDetector {
   private static final int FIRST_LINE_BYTES = 256;
   /** An RFC 822 style header line ({@code Received: ...}, {@code X-Mailer: ...}): possibly a message. */
   private static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z0-9-]*:[ \\t]");
+  private static final DetectedType GZIP = new DetectedType(ContentKind.COMPRESSED, "application/gzip");
   private static final DetectedType PLAIN = new DetectedType(ContentKind.PLAIN_TEXT, MediaType.TEXT_PLAIN.toString());
 
   private final Detector detector;
@@ -88,14 +89,18 @@ public final class TypeDetector {
   }
 
   /**
-   * The quick answer for empty input and for text that no magic pattern could claim (Tika's magic matching
-   * costs milliseconds per file, too much in front of the log fast path), or {@code null} to ask Tika: the head
-   * has no control bytes (other than tab, line breaks, form feed and ESC, which logs contain) and does not begin
-   * like markup, RTF, PostScript/PDF, a mailbox or a mail header block.
+   * The quick answer for empty input, for gzip (an unambiguous magic number) and for text that no magic pattern
+   * could claim (Tika's magic matching costs milliseconds per file, too much in front of the log fast path), or
+   * {@code null} to ask Tika. Text here: the head has no control bytes (other than tab, line breaks, form feed
+   * and ESC, which logs contain) and does not begin like markup, RTF, PostScript/PDF, a mailbox or a mail header
+   * block.
    */
   static DetectedType sniff(byte[] head, int n) {
     if (n == 0) {
       return new DetectedType(ContentKind.EMPTY, MediaType.EMPTY.toString());
+    }
+    if (n >= 3 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B && head[2] == 8) {
+      return GZIP;
     }
     for (int i = 0; i < n; i++) {
       int b = head[i] & 0xFF;
