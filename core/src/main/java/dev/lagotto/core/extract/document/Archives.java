@@ -20,13 +20,13 @@ import org.apache.commons.compress.compressors.z.ZCompressorInputStream;
 /**
  * Entry iteration over zip, tar and 7z archives and decompression of gzip, bzip2, xz and Unix-compress
  * streams (Apache Commons Compress). Only regular-file entries are handed on: directories, links and devices
- * are passed over. Memory: constant per archive, except 7z whose decoder memory is capped at
- * {@link #SEVEN_Z_MEMORY_LIMIT_KIB}. Stateless.
+ * are passed over. Memory: constant per archive, except 7z and xz whose decoder memory is capped at
+ * {@link #DECODER_MEMORY_LIMIT_KIB}. Stateless.
  */
 final class Archives {
 
-  /** Decoder memory a 7z archive may ask for: 256 MiB (larger dictionaries are refused as corrupt/hostile). */
-  static final int SEVEN_Z_MEMORY_LIMIT_KIB = 256 * 1024;
+  /** Decoder memory a 7z archive or xz stream may ask for: 256 MiB (larger dictionaries are refused). */
+  static final int DECODER_MEMORY_LIMIT_KIB = 256 * 1024;
 
   private static final Set<String> TAR_TYPES = Set.of("application/x-tar", "application/x-gtar");
 
@@ -82,9 +82,11 @@ final class Archives {
   /** A decompressing stream over {@code in} for a compressed media type (concatenated gzip members included). */
   static InputStream decompress(String mediaType, InputStream in) throws IOException {
     return switch (mediaType) {
-      case "application/gzip", "application/x-gzip" -> new GzipCompressorInputStream(in, true);
+      case "application/gzip", "application/x-gzip" ->
+          GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
       case "application/x-bzip2" -> new BZip2CompressorInputStream(in, true);
-      case "application/x-xz" -> new XZCompressorInputStream(in, true);
+      case "application/x-xz" -> XZCompressorInputStream.builder().setInputStream(in)
+          .setDecompressConcatenated(true).setMemoryLimitKiB(DECODER_MEMORY_LIMIT_KIB).get();
       case "application/x-compress" -> new ZCompressorInputStream(in);
       default -> throw new IllegalArgumentException("not a compressed type: " + mediaType);
     };
@@ -118,7 +120,7 @@ final class Archives {
   }
 
   private static void walkSevenZ(Path file, EntrySink sink) throws IOException {
-    try (SevenZFile sevenZ = SevenZFile.builder().setPath(file).setMaxMemoryLimitKiB(SEVEN_Z_MEMORY_LIMIT_KIB)
+    try (SevenZFile sevenZ = SevenZFile.builder().setPath(file).setMaxMemoryLimitKiB(DECODER_MEMORY_LIMIT_KIB)
         .get()) {
       long archiveSize = Files.size(file);
       for (SevenZArchiveEntry e; (e = sevenZ.getNextEntry()) != null; ) {

@@ -5,11 +5,16 @@ import static dev.lagotto.core.extract.document.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +80,28 @@ class ArchivesTest {
     Recorder nested = extract(extractor, zip);
     assertThat(nested.units).containsExactly(new Recorder.Unit("logs.zip!/app.log.gz", null, false, "text/plain",
         log));
+  }
+
+  @Test
+  void bzip2AndXzStreamsAndTarXz() throws IOException {
+    String log = "user=olga@example.com\n";
+    Path bz2 = dir.resolve("app.log.bz2");
+    try (OutputStream out = new BZip2CompressorOutputStream(Files.newOutputStream(bz2))) {
+      out.write(utf8(log));
+    }
+    Path tar = Fixtures.tarGz(dir, "t.tar.gz", Map.of("in/tar.txt", utf8(log)));
+    byte[] plainTar;
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(tar))) {
+      plainTar = in.readAllBytes();
+    }
+    Path txz = dir.resolve("t.tar.xz");
+    try (OutputStream out = new XZCompressorOutputStream(Files.newOutputStream(txz))) {
+      out.write(plainTar);
+    }
+    assertThat(extract(extractor, bz2).units).containsExactly(new Recorder.Unit(null, null, false, "text/plain",
+        log));
+    assertThat(extract(extractor, txz).units).containsExactly(new Recorder.Unit("t.tar.xz!/in/tar.txt", null,
+        false, "text/plain", log));
   }
 
   @Test
