@@ -60,6 +60,17 @@ enum Dialect {
     return tableSample;
   }
 
+  /**
+   * The URI handed to the driver: {@code jdbc:mysql:} gets the MariaDB driver's {@code permitMysqlScheme}
+   * flag (the driver only accepts that scheme with it, and only from the URI).
+   */
+  String connectUri(String uri) {
+    if (this == MARIADB && JdbcUris.isMysqlScheme(uri) && !uri.contains("permitMysqlScheme")) {
+      return uri + (uri.indexOf('?') >= 0 ? "&" : "?") + "permitMysqlScheme";
+    }
+    return uri;
+  }
+
   /** Driver properties that make the connection read-only, bounded in time and free of side effects. */
   void configure(Properties props, String uri, long connectTimeoutMillis) {
     long seconds = Math.max(1, (connectTimeoutMillis + 999) / 1000);
@@ -72,9 +83,6 @@ enum Dialect {
       }
       case MARIADB -> {
         props.setProperty("connectTimeout", Long.toString(connectTimeoutMillis));
-        if (JdbcUris.isMysqlScheme(uri)) {
-          props.setProperty("permitMysqlScheme", "true");
-        }
       }
       case SQLITE -> props.setProperty("open_mode", "1");
       case H2 -> props.setProperty("IFEXISTS", "TRUE");

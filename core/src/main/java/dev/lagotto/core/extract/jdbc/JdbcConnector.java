@@ -20,8 +20,8 @@ final class JdbcConnector {
   private JdbcConnector() {}
 
   static Connection open(JdbcScanOptions options, Dialect dialect, UnaryOperator<String> env) throws JdbcSourceException {
-    String uri = options.uri();
-    String shown = JdbcUris.redact(uri);
+    String uri = dialect.connectUri(options.uri());
+    String shown = JdbcUris.redact(options.uri());
     String password = null;
     if (options.passwordEnv() != null) {
       password = env.apply(options.passwordEnv());
