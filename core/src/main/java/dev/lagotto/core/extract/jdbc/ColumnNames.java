@@ -64,7 +64,8 @@ final class ColumnNames {
   /**
    * The category the column name suggests, if any. When a name holds both a hint and a look-alike token,
    * the later one wins (the head noun comes last: {@code order_email} is an e-mail, {@code email_sha256} a
-   * hash). {@code name} alone counts only in a table of people.
+   * hash). {@code address} is a street address only when no other hint matches ({@code mac_address},
+   * {@code EmailAddress}). {@code name} alone counts only in a table of people.
    */
   static Optional<Category> hint(String column, String table) {
     String n = normalise(column);
@@ -73,6 +74,9 @@ final class ColumnNames {
     int bestEnd = -1;
     for (Map.Entry<Category, Pattern> e : HINTS.entrySet()) {
       int end = lastEnd(e.getValue(), n);
+      if (e.getKey() == Category.STREET_ADDRESS && best != null) {
+        continue;
+      }
       if (end > bestEnd) {
         best = e.getKey();
         bestEnd = end;
