@@ -15,6 +15,9 @@ enum Dialect {
   H2(Set.of("information_schema"), "_ROWID_", false),
   OTHER(Set.of("information_schema", "sys", "sysibm", "syscat"), null, false);
 
+  static final int SOCKET_TIMEOUT_FACTOR = 2;
+  static final int SOCKET_TIMEOUT_MARGIN_SECONDS = 30;
+
   private final Set<String> systemSchemas;
   private final String rowIdColumn;
   private final boolean tableSample;
@@ -71,18 +74,25 @@ enum Dialect {
     return uri;
   }
 
-  /** Driver properties that make the connection read-only, bounded in time and free of side effects. */
-  void configure(Properties props, String uri, long connectTimeoutMillis) {
+  /**
+   * Driver properties that make the connection read-only and bounded in time: a connect timeout, and a socket
+   * read timeout of {@value #SOCKET_TIMEOUT_FACTOR} statement timeouts plus {@value #SOCKET_TIMEOUT_MARGIN_SECONDS}
+   * s, so that a server that stops answering mid-stream cannot hang the scan.
+   */
+  void configure(Properties props, String uri, long connectTimeoutMillis, long statementTimeoutMillis) {
     long seconds = Math.max(1, (connectTimeoutMillis + 999) / 1000);
+    long socketMillis = statementTimeoutMillis * SOCKET_TIMEOUT_FACTOR + SOCKET_TIMEOUT_MARGIN_SECONDS * 1000;
     switch (this) {
       case POSTGRESQL -> {
         props.setProperty("connectTimeout", Long.toString(seconds));
         props.setProperty("loginTimeout", Long.toString(seconds));
+        props.setProperty("socketTimeout", Long.toString(socketMillis / 1000));
         props.setProperty("readOnly", "true");
         props.setProperty("ApplicationName", "lagotto");
       }
       case MARIADB -> {
         props.setProperty("connectTimeout", Long.toString(connectTimeoutMillis));
+        props.setProperty("socketTimeout", Long.toString(socketMillis));
       }
       case SQLITE -> props.setProperty("open_mode", "1");
       case H2 -> props.setProperty("IFEXISTS", "TRUE");

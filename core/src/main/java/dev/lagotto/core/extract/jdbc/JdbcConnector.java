@@ -44,7 +44,7 @@ final class JdbcConnector {
     if (password != null) {
       props.setProperty("password", password);
     }
-    dialect.configure(props, uri, options.connectTimeout().toMillis());
+    dialect.configure(props, uri, options.connectTimeout().toMillis(), options.statementTimeout().toMillis());
     Connection c;
     try {
       c = DriverManager.getConnection(uri, props);

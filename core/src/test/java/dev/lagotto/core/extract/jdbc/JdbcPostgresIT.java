@@ -161,6 +161,26 @@ class JdbcPostgresIT {
   }
 
   @Test
+  void connectionLostMidScanEndsTheScanWithAClearError() {
+    RecordingSink sink = new RecordingSink(t -> {
+      if (t.name().equals("customer")) {
+        try (Connection c = java.sql.DriverManager.getConnection(uri, server.adminProperties()); Statement s = c.createStatement()) {
+          s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + USER + "'");
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    });
+    JdbcScanOptions o = options().withTables(List.of("audit_log", "customer", "product"), List.of());
+    assertThatThrownBy(() -> Classification.databaseScanner().scan(o, ENV, sink))
+        .isInstanceOfSatisfying(JdbcSourceException.class, e -> {
+          assertThat(e.kind()).isEqualTo(JdbcSourceException.Kind.CONNECTION_LOST);
+          assertThat(e.getMessage()).contains("public.customer");
+        });
+    assertThat(sink.top("audit_log", "client_ip")).as("results before the loss were delivered").isPresent();
+  }
+
+  @Test
   void loginFailuresAreClearAndNeverShowThePassword() {
     UnaryOperator<String> wrong = Map.of(PASSWORD_ENV, "not-the-password")::get;
     assertThatThrownBy(() -> Classification.databaseScanner().scan(options(), wrong, new RecordingSink()))
