@@ -25,6 +25,30 @@ public final class JdbcJson {
 
   private JdbcJson() {}
 
+  /**
+   * A sink that renders every result as one JSON object for {@code out} (one JSONL line each); pass the
+   * same {@code host} as to the {@link DatabaseScanner}.
+   */
+  public static JdbcScanSink sink(String uri, String host, java.util.function.Consumer<ObjectNode> out) {
+    SourceRef src = new SourceRef("jdbc", JdbcUris.redact(uri), host);
+    return new JdbcScanSink() {
+      @Override
+      public void column(ColumnFinding finding) {
+        out.accept(JdbcJson.column(finding));
+      }
+
+      @Override
+      public void skipped(SkippedTable skipped) {
+        out.accept(JdbcJson.skipped(src, skipped));
+      }
+
+      @Override
+      public void row(Finding finding) {
+        out.accept(JdbcJson.row(finding));
+      }
+    };
+  }
+
   /** A column-level finding. */
   public static ObjectNode column(ColumnFinding f) {
     ObjectNode o = F.objectNode();

@@ -82,6 +82,30 @@ public record JdbcScanOptions(
         DEFAULT_STATEMENT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_FETCH_SIZE, DEFAULT_SAMPLE_SEED, false);
   }
 
+  /**
+   * The options from the CLI's raw option values ({@code null} = not given): {@code include}/{@code exclude}
+   * are comma-separated globs, {@code sampleRows} is {@code N} or {@code all}.
+   *
+   * @throws IllegalArgumentException naming the bad option
+   */
+  public static JdbcScanOptions fromCli(String uri, String user, String passwordEnv, String include, String exclude,
+      String sampleRows, boolean perRow, Integer statementTimeoutSeconds, boolean reveal) {
+    if (statementTimeoutSeconds != null && statementTimeoutSeconds < 1) {
+      throw new IllegalArgumentException("--statement-timeout must be at least 1 second, not " + statementTimeoutSeconds);
+    }
+    return new JdbcScanOptions(uri, user, passwordEnv, globs(include), globs(exclude),
+        sampleRows == null ? DEFAULT_SAMPLE_ROWS : parseSampleRows(sampleRows), perRow,
+        statementTimeoutSeconds == null ? DEFAULT_STATEMENT_TIMEOUT : Duration.ofSeconds(statementTimeoutSeconds),
+        DEFAULT_CONNECT_TIMEOUT, DEFAULT_FETCH_SIZE, DEFAULT_SAMPLE_SEED, reveal);
+  }
+
+  private static List<String> globs(String commaSeparated) {
+    if (commaSeparated == null || commaSeparated.isBlank()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList();
+  }
+
   /** Parses {@code --sample-rows}: a positive number or {@code all}. */
   public static long parseSampleRows(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);

@@ -53,6 +53,11 @@ public final class JdbcUris {
     return out.toString();
   }
 
+  /** Whether a scan target is a JDBC URI (rather than a path). */
+  public static boolean isJdbc(String target) {
+    return target != null && target.regionMatches(true, 0, "jdbc:", 0, 5);
+  }
+
   /** Whether the URI names {@code jdbc:mysql:} (served by the MariaDB driver here). */
   static boolean isMysqlScheme(String uri) {
     return uri.toLowerCase(Locale.ROOT).startsWith("jdbc:mysql:");

@@ -32,4 +32,21 @@ class JdbcScanOptionsTest {
     assertThat(o.perRow()).isFalse();
     assertThat(o.statementTimeout()).isEqualTo(JdbcScanOptions.DEFAULT_STATEMENT_TIMEOUT);
   }
+
+  @Test
+  void fromCliParsesRawOptionValues() {
+    JdbcScanOptions o = JdbcScanOptions.fromCli("jdbc:postgresql://db1/shop", "scan", "PGPASS", "public.*, audit_*",
+        "tmp_*", "all", true, 5, false);
+    assertThat(o.includeTables()).containsExactly("public.*", "audit_*");
+    assertThat(o.excludeTables()).containsExactly("tmp_*");
+    assertThat(o.allRows()).isTrue();
+    assertThat(o.statementTimeout()).hasSeconds(5);
+    assertThat(o.perRow()).isTrue();
+    JdbcScanOptions d = JdbcScanOptions.fromCli("jdbc:sqlite:x", null, null, null, null, null, false, null, false);
+    assertThat(d).isEqualTo(JdbcScanOptions.of("jdbc:sqlite:x"));
+    assertThatThrownBy(() -> JdbcScanOptions.fromCli("jdbc:sqlite:x", null, null, null, null, "-3", false, null, false))
+        .hasMessageContaining("--sample-rows");
+    assertThatThrownBy(() -> JdbcScanOptions.fromCli("jdbc:sqlite:x", null, null, null, null, null, false, 0, false))
+        .hasMessageContaining("--statement-timeout");
+  }
 }

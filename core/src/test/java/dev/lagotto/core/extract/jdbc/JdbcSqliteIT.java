@@ -45,6 +45,19 @@ class JdbcSqliteIT {
   }
 
   @Test
+  void jsonlSinkRendersEveryRecord() throws Exception {
+    List<com.fasterxml.jackson.databind.node.ObjectNode> lines = new java.util.ArrayList<>();
+    JdbcScanSink sink = JdbcJson.sink(uri, "test-host", lines::add);
+    Classification.databaseScanner().scan(JdbcScanOptions.of(uri).withTables(List.of("customer"), List.of()), Classification.NO_ENV, sink);
+    assertThat(lines).isNotEmpty().allSatisfy(l -> {
+      assertThat(l.get("type").asText()).isEqualTo("finding");
+      assertThat(l.get("source").get("uri").asText()).isEqualTo(uri);
+      assertThat(l.get("location").get("table").asText()).isEqualTo("customer");
+    });
+    assertThat(lines).extracting(l -> l.get("location").get("column").asText()).contains("email", "lat,lng", "dob");
+  }
+
+  @Test
   void repeatedRunsGiveTheSameAnswerAndSamplesAreBounded() throws Exception {
     JdbcScanOptions o = JdbcScanOptions.of(uri).withSampleRows(50).withTables(List.of("customer", "audit_log"), List.of());
     RecordingSink a = new RecordingSink();
