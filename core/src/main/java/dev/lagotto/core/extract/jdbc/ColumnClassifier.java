@@ -18,8 +18,8 @@ import java.util.Set;
  * {@value #NAME_BOOST} when the name agrees, minus {@value #LOOK_ALIKE_PENALTY} when the name marks look-alike
  * data ({@code sku}, {@code sha256}, {@code version}). Numeric columns need the name to agree, or
  * {@value #NUMERIC_VALUE_ONLY_RATIO} of the values to match. Name evidence alone gives
- * {@value #NAME_ONLY_CONFIDENCE}, or {@value #CONTRADICTED_CONFIDENCE} when rules of the category ran over at
- * least {@value #MIN_VALUES_TO_CONTRADICT} values and none matched. Findings below the scanner's minimum
+ * {@value #NAME_ONLY_CONFIDENCE}, or {@value #CONTRADICTED_CONFIDENCE} when rules of a {@link #SELF_EVIDENT}
+ * category ran over at least {@value #MIN_VALUES_TO_CONTRADICT} values and none matched. Findings below the scanner's minimum
  * confidence are dropped.
  */
 final class ColumnClassifier {
@@ -30,6 +30,13 @@ final class ColumnClassifier {
   static final double NAME_ONLY_CONFIDENCE = 0.6;
   static final double CONTRADICTED_CONFIDENCE = 0.3;
   static final long MIN_VALUES_TO_CONTRADICT = 5;
+  /**
+   * Categories whose rules recognise a bare value on its own, so that values without a single match contradict
+   * the name. Names, phones in national formats, dates, addresses and national IDs often need context a lone
+   * cell lacks: for them the name stands.
+   */
+  static final Set<Category> SELF_EVIDENT = java.util.EnumSet.of(Category.EMAIL, Category.IPV4, Category.IPV6,
+      Category.CREDIT_CARD, Category.IBAN, Category.MAC_ADDRESS);
   /** Share of rows with both coordinates in range for a latitude/longitude pair to count. */
   static final double PAIR_MIN_RATIO = 0.9;
   static final double PAIR_CONFIDENCE = 0.9;
@@ -73,7 +80,8 @@ final class ColumnClassifier {
     }
     Category hint = col.hint();
     if (hint != null && !paired && !stats.byCategory().containsKey(hint) && stats.nonNull() > 0) {
-      boolean contradicted = col.kind().scanned() && ruleCategories.contains(hint) && stats.nonNull() >= MIN_VALUES_TO_CONTRADICT;
+      boolean contradicted = col.kind().scanned() && ruleCategories.contains(hint) && SELF_EVIDENT.contains(hint)
+          && stats.nonNull() >= MIN_VALUES_TO_CONTRADICT;
       double score = contradicted ? CONTRADICTED_CONFIDENCE : NAME_ONLY_CONFIDENCE;
       add(out, new ColumnFinding(source, table, col.name(), hint, score, 0, stats.nonNull(), rows, null, null,
           List.of(Evidence.NAME)));

@@ -20,6 +20,14 @@ record ColumnInfo(String name, int jdbcType, String typeName, ColumnKind kind, C
     return new ColumnInfo(name, jdbcType, typeName, kind, hint, ColumnNames.lookAlike(name));
   }
 
+  /**
+   * The column name as it is put before each value for the scanner's context scoring, {@code name: }
+   * (lower case), in UTF-8. A fresh array per call: callers must not change it.
+   */
+  byte[] contextPrefix() {
+    return (name.toLowerCase(java.util.Locale.ROOT) + ": ").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** Whether the column is selected at all: scanned, or counted for name-only evidence. */
   boolean selected() {
     return kind.scanned() || (kind == ColumnKind.TEMPORAL && hint != null);

@@ -115,6 +115,10 @@ final class TableScan {
     boolean[] unreadable = new boolean[data.size()];
     List<GeoPair> pairs = GeoPair.find(data);
     String[] current = new String[data.size()];
+    byte[][] prefixes = new byte[data.size()][];
+    for (int i = 0; i < prefixes.length; i++) {
+      prefixes[i] = data.get(i).contextPrefix();
+    }
     int offset = query.labelColumns();
     try (Statement st = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
       st.setFetchSize(options.fetchSize());
@@ -153,7 +157,7 @@ final class TableScan {
             }
             current[i] = value;
             values++;
-            label = scanValue(rs, query, col, stats[i], value, label);
+            label = scanValue(rs, query, col, prefixes[i], stats[i], value, label);
           }
           for (GeoPair p : pairs) {
             p.row(current[p.latitudeIndex()], current[p.longitudeIndex()]);
@@ -213,19 +217,27 @@ final class TableScan {
     return v == null || v.isBlank() ? null : v;
   }
 
-  /** Runs one value through the scanner and records its matches; returns the row label once computed. */
-  private String scanValue(ResultSet rs, SampleQuery query, ColumnInfo col, ColumnStats stats, String value, String label)
+  /**
+   * Runs one value through the scanner and records its matches; returns the row label once computed. The
+   * chunk starts with the column name as left context ({@code email: }, see {@link ColumnInfo#contextPrefix})
+   * so that the rules' context words and keys see it; matches are reported only inside the value.
+   */
+  private String scanValue(ResultSet rs, SampleQuery query, ColumnInfo col, byte[] prefix, ColumnStats stats, String value,
+      String label)
       throws SQLException {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    byte[] encoded = value.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = new byte[prefix.length + encoded.length];
+    System.arraycopy(prefix, 0, bytes, 0, prefix.length);
+    System.arraycopy(encoded, 0, bytes, prefix.length, encoded.length);
     matches.clear();
-    scanner.scan(Chunk.of(bytes), matches);
+    scanner.scan(new Chunk(bytes, 0, prefix.length, bytes.length, bytes.length), matches);
     if (matches.size() == 0) {
       return label;
     }
     java.util.Arrays.fill(best, -1);
     for (int m = 0; m < matches.size(); m++) {
       Category category = matches.rule(m).category();
-      if (!accepted(col, category, matches.start(m), matches.end(m), bytes.length)) {
+      if (!accepted(col, category, matches.start(m) - prefix.length, matches.end(m) - prefix.length, encoded.length)) {
         continue;
       }
       if (matches.confidence(m) > best[category.ordinal()]) {
