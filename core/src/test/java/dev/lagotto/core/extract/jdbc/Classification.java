@@ -27,12 +27,18 @@ final class Classification {
 
   private Classification() {}
 
-  static Scanner scanner() {
-    try {
-      return Scanner.build(RulePackLoader.loadDefault(), ScanSettings.DEFAULTS);
-    } catch (RuleLoadException e) {
-      throw new IllegalStateException(e);
+  private static Scanner scanner;
+
+  /** The default-pack scanner, built once per test JVM (building the indexed engine is not free). */
+  static synchronized Scanner scanner() {
+    if (scanner == null) {
+      try {
+        scanner = Scanner.build(RulePackLoader.loadDefault(), ScanSettings.DEFAULTS);
+      } catch (RuleLoadException e) {
+        throw new IllegalStateException(e);
+      }
     }
+    return scanner;
   }
 
   static DatabaseScanner databaseScanner() {
