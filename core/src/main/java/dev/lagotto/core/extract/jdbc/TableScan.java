@@ -30,6 +30,8 @@ import java.util.List;
 final class TableScan {
   /** Longest prefix of a cell value that is scanned. */
   static final int MAX_VALUE_CHARS = 1 << 20;
+  /** Fewest digits of a number that is run through the scanner (shorter numbers are no phone, card or ID). */
+  static final int MIN_NUMERIC_DIGITS = 7;
 
   private final Connection connection;
   private final Dialect dialect;
@@ -157,6 +159,9 @@ final class TableScan {
             }
             current[i] = value;
             values++;
+            if (col.kind() == ColumnKind.NUMERIC && !numericCandidate(value)) {
+              continue;
+            }
             label = scanValue(rs, query, col, prefixes[i], stats[i], value, label);
           }
           for (GeoPair p : pairs) {
@@ -260,6 +265,24 @@ final class TableScan {
       }
     }
     return label;
+  }
+
+  /**
+   * Whether a number can be a phone, card or ID number: an integer of at least {@value #MIN_NUMERIC_DIGITS}
+   * digits (decimals such as amounts or single coordinates are never run through the scanner; coordinate
+   * pairs are judged by {@link GeoPair}).
+   */
+  static boolean numericCandidate(String value) {
+    int digits = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (!(i == 0 && (c == '-' || c == '+'))) {
+        return false;
+      }
+    }
+    return digits >= MIN_NUMERIC_DIGITS;
   }
 
   /** Numeric columns count only categories that can be numbers, and only matches covering the whole value. */
