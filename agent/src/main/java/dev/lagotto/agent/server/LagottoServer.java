@@ -130,7 +130,12 @@ public final class LagottoServer implements Closeable {
 
   @Override
   public void close() throws IOException {
-    scheduler.shutdownNow();
+    scheduler.shutdown();
+    try {
+      scheduler.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     http.stop(0);
     pool.shutdown();
     try {

@@ -3,8 +3,6 @@ package dev.lagotto.agent.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lagotto.agent.server.store.LuceneExposureStore;
-import dev.lagotto.core.finding.Fingerprinter;
-import dev.lagotto.core.finding.ValueForms;
 import dev.lagotto.core.rule.Category;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,7 +30,7 @@ final class ServerFixture implements AutoCloseable {
   final MutableClock clock;
   final Map<Role, String> tokens = new EnumMap<>(Role.class);
   final byte[] siteKey;
-  final Fingerprinter fingerprinter;
+  final FindingLines lines;
   final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   LagottoServer server;
@@ -49,7 +47,7 @@ final class ServerFixture implements AutoCloseable {
       tokens.put(role, store.create(role));
     }
     this.siteKey = SiteKey.loadOrCreate(data);
-    this.fingerprinter = new Fingerprinter(siteKey);
+    this.lines = new FindingLines(siteKey);
     start(options);
   }
 
@@ -64,18 +62,12 @@ final class ServerFixture implements AutoCloseable {
     server = b.start();
   }
 
-  /** The fingerprint the engine would give {@code value} in {@code category} under the site key. */
   String fingerprint(Category category, String value) {
-    return fingerprinter.fingerprint(ValueForms.normalise(category, value));
+    return lines.fingerprint(category, value);
   }
 
-  /** One finding line as {@code lagotto scan --format jsonl} writes it, plus agent aggregation fields. */
   String finding(String host, String path, Category category, String value, int line, long count, Instant lastSeen) {
-    return "{\"type\":\"finding\",\"category\":\"" + category.id() + "\",\"rule\":\"" + category.id() + "\","
-        + "\"confidence\":0.9,\"source\":{\"kind\":\"file\",\"uri\":\"file://" + path + "\",\"host\":\"" + host + "\"},"
-        + "\"location\":{\"line\":" + line + ",\"column\":5,\"offset\":100,\"length\":17},"
-        + "\"masked\":\"" + ValueForms.mask(category, value) + "\",\"fingerprint\":\"" + fingerprint(category, value) + "\","
-        + "\"count\":" + count + ",\"first_seen\":\"" + lastSeen.minusSeconds(60) + "\",\"last_seen\":\"" + lastSeen + "\"}";
+    return lines.finding(host, path, category, value, line, count, lastSeen);
   }
 
   HttpResponse<String> post(String path, String token, String batchId, byte[] body, boolean gzip) {
