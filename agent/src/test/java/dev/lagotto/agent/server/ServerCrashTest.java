@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerCrashTest {
   static final int LINES = 5;
+  static final int MIN_ACKED = 20;
   static final Pattern LISTENING = Pattern.compile("listening on (http://[^ ]+)");
 
   @TempDir Path dir;
@@ -75,14 +76,14 @@ class ServerCrashTest {
         });
       }
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (acked.size() < 40 && System.nanoTime() < deadline) {
+      while (acked.size() < MIN_ACKED && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
       child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       run.set(false);
       agents.shutdown();
       assertThat(agents.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(acked).hasSizeGreaterThanOrEqualTo(40);
+      assertThat(acked).hasSizeGreaterThanOrEqualTo(MIN_ACKED);
       int sent = next.get();
       System.out.println("ServerCrashTest: " + acked.size() + " acknowledged of " + sent + " started before the kill");
 
