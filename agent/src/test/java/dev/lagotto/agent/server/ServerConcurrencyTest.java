@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Eight agents ingest overlapping exposures (with resends) while an analyst searches: counts stay exact. */
 class ServerConcurrencyTest {
   static final int AGENTS = 8;
-  static final int BATCHES_PER_AGENT = 8;
-  static final int LINES_PER_BATCH = 25;
+  static final int BATCHES_PER_AGENT = 5;
+  static final int LINES_PER_BATCH = 20;
   static final int VALUES = 30;
 
   @TempDir Path dir;

@@ -57,6 +57,9 @@ import org.apache.lucene.util.BytesRef;
 /**
  * An {@link ExposureStore} in one embedded Lucene index on local disk.
  *
+ * <p>New exposures are added, known ones replaced by id (the writer thread is the only writer and
+ * reads the latest commit, so it knows which is which without a delete per document).
+ *
  * <p><b>Writes</b> go through one writer thread ({@code lagotto-index-writer}) that takes every request
  * waiting in its queue (up to {@link #MAX_GROUP} at a time), applies them against the current
  * near-real-time searcher, commits once (Lucene fsyncs the new files and the segments file) and refreshes
@@ -358,6 +361,7 @@ public final class LuceneExposureStore implements ExposureStore {
     private final List<IngestOp> ops = new ArrayList<>();
     private final List<IngestResult> results = new ArrayList<>();
     private final Map<String, Exposure> staged = new HashMap<>();
+    private final Set<String> existing = new HashSet<>();
     private final Set<String> batchIds = new HashSet<>();
     private final List<String> appliedIds = new ArrayList<>();
     private IndexSearcher searcher;
@@ -386,7 +390,10 @@ public final class LuceneExposureStore implements ExposureStore {
           Exposure current = staged.get(id);
           if (current == null) {
             int doc = lookup(searcher, ExposureFields.ID, id);
-            current = doc < 0 ? null : ExposureFields.fromDocument(searcher.storedFields().document(doc));
+            if (doc >= 0) {
+              current = ExposureFields.fromDocument(searcher.storedFields().document(doc));
+              existing.add(id);
+            }
           }
           staged.put(id, current == null ? observation : current.merge(observation));
         }
@@ -402,7 +409,12 @@ public final class LuceneExposureStore implements ExposureStore {
         if (failure == null && !appliedIds.isEmpty()) {
           IndexWriter w = writer;
           for (Map.Entry<String, Exposure> e : staged.entrySet()) {
-            w.updateDocument(new Term(ExposureFields.ID, e.getKey()), FACETS.build(ExposureFields.toDocument(e.getValue())));
+            var doc = FACETS.build(ExposureFields.toDocument(e.getValue()));
+            if (existing.contains(e.getKey())) {
+              w.updateDocument(new Term(ExposureFields.ID, e.getKey()), doc);
+            } else {
+              w.addDocument(doc);
+            }
           }
           Instant now = clock.instant();
           for (String id : appliedIds) {
