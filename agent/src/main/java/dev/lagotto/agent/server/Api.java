@@ -39,6 +39,7 @@ final class Api {
   static final int MAX_FACET_VALUES = 1000;
   static final int MAX_SUBJECT_EXPOSURES = 10_000;
   static final String BATCH_ID_HEADER = "Lagotto-Batch-Id";
+  static final long MAX_SUBJECT_BODY_BYTES = 64 * 1024;
   private static final String[] CSV_COLUMNS = {"id", "host", "kind", "uri", "entry", "table", "column", "category",
       "rule", "fingerprint", "masked", "count", "first_seen", "last_seen", "first_line", "last_line", "confidence", "tags"};
 
@@ -114,11 +115,15 @@ final class Api {
   }
 
   /**
-   * {@code GET /api/v1/subject?value=&category=}: every exposure of one person's value, found by
+   * {@code GET /api/v1/subject?value=&category=} (or {@code POST} with a JSON body holding the same
+   * fields, which keeps the value out of URLs and proxy logs): every exposure of one person's value, found by
    * fingerprinting its normalised form under the site key in each plausible category.
    */
   void subject(HttpExchange ex) throws IOException, HttpError {
     Map<String, String> p = Http.params(ex);
+    if (ex.getRequestMethod().equals("POST")) {
+      p = subjectBody(ex);
+    }
     String value = p.get("value");
     if (value == null || value.isBlank()) {
       throw new HttpError(400, "parameter 'value' is required");
@@ -155,6 +160,32 @@ final class Api {
     ArrayNode exposures = answer.putArray("exposures");
     found.forEach(e -> exposures.add(Json.exposure(e)));
     Http.json(ex, 200, answer);
+  }
+
+  /** The {@code value} and {@code category} of a {@code POST /api/v1/subject} JSON body. */
+  private static Map<String, String> subjectBody(HttpExchange ex) throws IOException, HttpError {
+    byte[] body = Http.body(ex, MAX_SUBJECT_BODY_BYTES);
+    com.fasterxml.jackson.databind.JsonNode node;
+    try {
+      node = Json.MAPPER.readTree(body);
+    } catch (IOException e) {
+      throw new HttpError(400, "body must be a JSON object {\"value\": ..., \"category\": ...}");
+    }
+    if (node == null || !node.isObject()) {
+      throw new HttpError(400, "body must be a JSON object {\"value\": ..., \"category\": ...}");
+    }
+    Map<String, String> p = new java.util.HashMap<>();
+    for (var it = node.fields(); it.hasNext(); ) {
+      var field = it.next();
+      if (!field.getKey().equals("value") && !field.getKey().equals("category")) {
+        throw new HttpError(400, "unknown field in body; expected value and category");
+      }
+      if (!field.getValue().isTextual()) {
+        throw new HttpError(400, "field '" + field.getKey() + "' must be a string");
+      }
+      p.put(field.getKey(), field.getValue().textValue());
+    }
+    return p;
   }
 
   /** {@code GET /api/v1/export?q=&format=csv|jsonl}: every matching exposure, streamed (chunked). */

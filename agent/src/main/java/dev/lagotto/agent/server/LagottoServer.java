@@ -71,6 +71,7 @@ public final class LagottoServer implements Closeable {
         new Route("GET", "/api/v1/search", true, Set.of(Role.ANALYST), api::search),
         new Route("GET", "/api/v1/facets", true, Set.of(Role.ANALYST), api::facets),
         new Route("GET", "/api/v1/subject", true, Set.of(Role.ANALYST), api::subject),
+        new Route("POST", "/api/v1/subject", true, Set.of(Role.ANALYST), api::subject),
         new Route("GET", "/api/v1/export", true, Set.of(Role.ANALYST), api::export),
         new Route("GET", "/metrics", true, Set.of(Role.ANALYST), api::metrics),
         new Route("DELETE", HOSTS_PATH, false, Set.of(), api::deleteHost));

@@ -103,6 +103,11 @@ class ServerApiTest {
     assertThat(subject.get("hosts").get("db-02").asLong()).isEqualTo(5);
     assertThat(subject.get("sources").toString()).contains("file:///var/log/app.log", "file:///srv/dump.sql");
 
+    JsonNode posted = json(f.post("/api/v1/subject", f.tokens.get(Role.ANALYST), null,
+        ("{\"value\":\"" + ALICE + "\",\"category\":\"email\"}").getBytes(StandardCharsets.UTF_8), false));
+    assertThat(posted.get("categories").toString()).isEqualTo("[\"email\"]");
+    assertThat(posted.get("total_count").asLong()).isEqualTo(10);
+
     JsonNode ip = json(f.get("/api/v1/subject?value=" + enc(IP), f.tokens.get(Role.ANALYST)));
     assertThat(ip.get("exposures")).hasSize(1);
     assertThat(ip.get("exposures").get(0).get("category").asText()).isEqualTo("ipv4");

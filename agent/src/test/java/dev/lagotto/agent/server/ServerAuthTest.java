@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,7 @@ class ServerAuthTest {
       new Endpoint("GET", "/api/v1/search?q=*:*", Set.of(Role.ANALYST)),
       new Endpoint("GET", "/api/v1/facets", Set.of(Role.ANALYST)),
       new Endpoint("GET", "/api/v1/subject?value=alice%40example.com", Set.of(Role.ANALYST)),
+      new Endpoint("POST", "/api/v1/subject", Set.of(Role.ANALYST)),
       new Endpoint("GET", "/api/v1/export?format=csv", Set.of(Role.ANALYST)),
       new Endpoint("GET", "/metrics", Set.of(Role.ANALYST)),
       new Endpoint("DELETE", "/api/v1/hosts/web-01", Set.of()));
@@ -52,9 +54,12 @@ class ServerAuthTest {
       assertThat(call(e, "not-even-a-token").statusCode()).isEqualTo(401);
       for (Role role : Role.values()) {
         boolean allowed = role == Role.ADMIN || e.allowed().contains(role);
-        HttpResponse<String> r = e.path().equals("/api/v1/findings")
-            ? f.post(e.path(), f.tokens.get(role), null, finding.getBytes(java.nio.charset.StandardCharsets.UTF_8), false)
-            : call(e, f.tokens.get(role));
+        HttpResponse<String> r = switch (e.path()) {
+          case "/api/v1/findings" -> f.post(e.path(), f.tokens.get(role), null, finding.getBytes(StandardCharsets.UTF_8), false);
+          case "/api/v1/subject" -> f.post(e.path(), f.tokens.get(role), null,
+              "{\"value\":\"alice@example.com\"}".getBytes(StandardCharsets.UTF_8), false);
+          default -> call(e, f.tokens.get(role));
+        };
         assertThat(r.statusCode()).as("%s %s as %s: %s", e.method(), e.path(), role, r.body())
             .isEqualTo(allowed ? 200 : 403);
       }

@@ -28,6 +28,7 @@ class ServerConcurrencyTest {
   static final int BATCHES_PER_AGENT = 5;
   static final int LINES_PER_BATCH = 20;
   static final int VALUES = 30;
+  static final int ANALYST_PAUSE_MS = 20;
 
   @TempDir Path dir;
 
@@ -61,6 +62,7 @@ class ServerConcurrencyTest {
           assertThat(page.get("total").asLong()).isLessThanOrEqualTo(2L * VALUES);
           assertThat(f.get("/api/v1/facets", f.tokens.get(Role.ANALYST)).statusCode()).isEqualTo(200);
           searches.incrementAndGet();
+          Thread.sleep(ANALYST_PAUSE_MS);
         }
         return null;
       });

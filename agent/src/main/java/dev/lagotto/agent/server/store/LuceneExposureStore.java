@@ -18,6 +18,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -47,6 +49,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
@@ -157,11 +160,11 @@ public final class LuceneExposureStore implements ExposureStore {
     SearcherManager manager = searchers;
     IndexSearcher searcher = manager.acquire();
     try {
-      int total = searcher.count(query);
-      if (request.limit() == 0 || request.offset() >= total) {
-        return new SearchPage(total, List.of());
+      if (request.limit() == 0) {
+        return new SearchPage(searcher.count(query), List.of());
       }
-      TopFieldDocs top = searcher.search(query, (int) Math.min(window, total), sort);
+      TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, (int) window, null, Integer.MAX_VALUE));
+      long total = top.totalHits.value;
       StoredFields stored = searcher.storedFields();
       List<Exposure> hits = new ArrayList<>();
       for (int i = request.offset(); i < top.scoreDocs.length; i++) {
@@ -307,7 +310,15 @@ public final class LuceneExposureStore implements ExposureStore {
     }
     queue.add(op);
     try {
-      return op.result().get();
+      while (true) {
+        try {
+          return op.result().get(1, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+          if (!writerThread.isAlive()) {
+            op.result().completeExceptionally(new IOException("the exposure store is closed"));
+          }
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the index commit");
