@@ -175,8 +175,7 @@ final class Api {
       throw new HttpError(400, "body must be a JSON object {\"value\": ..., \"category\": ...}");
     }
     Map<String, String> p = new java.util.HashMap<>();
-    for (var it = node.fields(); it.hasNext(); ) {
-      var field = it.next();
+    for (var field : node.properties()) {
       if (!field.getKey().equals("value") && !field.getKey().equals("category")) {
         throw new HttpError(400, "unknown field in body; expected value and category");
       }

@@ -42,8 +42,7 @@ class ServerDurabilityTest {
         json(f.ingest("r-" + i, f.finding("host-" + (i % 2), "/var/log/app.log", Category.EMAIL,
             "user" + (i % 5) + "@example.com", i + 1, 1, START)));
       }
-      f.close();
-      f.start(b -> {});
+      f.restart();
       assertThat(f.search("").get("total").asLong()).isEqualTo(10);
       assertThat(json(f.ingest("r-3", "{\"type\":\"summary\"}")).get("status").asText()).isEqualTo("duplicate");
       JsonNode sum = json(f.get("/api/v1/facets", f.tokens.get(Role.ANALYST)));

@@ -121,6 +121,12 @@ final class ServerFixture implements AutoCloseable {
     }
   }
 
+  /** Stops the server (closing its store) and starts a new one on the same data directory. */
+  void restart() throws IOException {
+    server.close();
+    start(b -> {});
+  }
+
   /** The JSON body of any answer, whatever its status. */
   static JsonNode body(HttpResponse<String> r) {
     try {

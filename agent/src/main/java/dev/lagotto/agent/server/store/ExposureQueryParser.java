@@ -23,6 +23,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -79,7 +80,7 @@ public final class ExposureQueryParser {
       }
       try {
         user = new Parser().parse(text);
-      } catch (ParseException | BooleanQuery.TooManyClauses e) {
+      } catch (ParseException | IndexSearcher.TooManyClauses e) {
         throw new InvalidQueryException("bad query: " + firstLine(e.getMessage()));
       }
     }

@@ -55,6 +55,7 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -297,8 +298,10 @@ public final class LuceneExposureStore implements ExposureStore {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while closing the index");
     }
-    try (Directory d = directory; IndexWriter w = writer; SearcherManager s = searchers) {
-      w.commit();
+    try {
+      writer.commit();
+    } finally {
+      IOUtils.close(searchers, writer, directory);
     }
   }
 
