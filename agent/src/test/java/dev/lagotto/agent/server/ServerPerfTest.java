@@ -2,6 +2,8 @@ package dev.lagotto.agent.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,6 +55,8 @@ class ServerPerfTest {
       String agent = f.tokens.get(Role.AGENT);
       AtomicInteger next = new AtomicInteger();
       ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+      OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      long cpuStart = os.getProcessCpuTime();
       long start = System.nanoTime();
       List<Future<?>> futures = new ArrayList<>();
       for (int c = 0; c < CLIENTS; c++) {
@@ -72,10 +76,14 @@ class ServerPerfTest {
         future.get();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
       pool.shutdown();
       assertThat(f.search("").get("total").asLong()).isEqualTo(exposures);
       System.out.printf("PERF ingest: %,d exposures in %.1f s = %,.0f exposures/s (%d clients, %d lines/batch, gzip, HTTP)%n",
           exposures, seconds, exposures / seconds, CLIENTS, BATCH_LINES);
+      System.out.printf("PERF ingest CPU: %.1f s of process CPU = %,.0f exposures per CPU-second (server and clients in one JVM;"
+          + " load average %.1f on %d cores)%n", cpuSeconds, exposures / cpuSeconds, os.getSystemLoadAverage(),
+          os.getAvailableProcessors());
       System.out.println("PERF index: " + f.get("/metrics", f.tokens.get(Role.ADMIN)).body().lines()
           .filter(l -> l.startsWith("lagotto_index")).toList());
 
