@@ -50,7 +50,9 @@ public final class ChunkedReader {
 
   /**
    * Reads {@code in} to its end, handing each chunk to {@code visitor}; an empty stream gives no chunk.
-   * Does not close {@code in}. Blocks until a whole chunk (or the end) is available.
+   * Does not close {@code in}. Blocks until a whole chunk (or the end) is available. When reading fails
+   * (e.g. a truncated gzip stream), the bytes read before the fault are still handed over as a last chunk,
+   * then the exception is thrown.
    *
    * @return the number of bytes read
    */
@@ -60,11 +62,27 @@ public final class ChunkedReader {
     int reportFrom = 0;
     long base = 0;
     while (true) {
-      filled += in.readNBytes(buf, filled, buf.length - filled);
-      boolean eof = filled < buf.length;
+      IOException fault = null;
+      boolean eof = false;
+      try {
+        while (filled < buf.length) {
+          int n = in.read(buf, filled, buf.length - filled);
+          if (n < 0) {
+            eof = true;
+            break;
+          }
+          filled += n;
+        }
+      } catch (IOException e) {
+        fault = e;
+        eof = true;
+      }
       int reportTo = eof ? filled : filled - overlap;
       if (reportTo > reportFrom) {
         visitor.chunk(new Chunk(buf, 0, reportFrom, reportTo, filled), base);
+      }
+      if (fault != null) {
+        throw fault;
       }
       if (eof) {
         return base + filled;
