@@ -41,7 +41,7 @@ public record CliEnvironment(
   public static CliEnvironment system() {
     boolean console = System.console() != null;
     return new CliEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), System.in,
-        console, console && isTerminal(2), systemHostname(), SourceOpener.FILES, Runtime.getRuntime().availableProcessors());
+        console, isTerminal(2, console), systemHostname(), SourceOpener.FILES, Runtime.getRuntime().availableProcessors());
   }
 
   /** A copy that opens files with {@code opener}. */
@@ -59,12 +59,13 @@ public record CliEnvironment(
     return new CliEnvironment(variables, home, stdin, stdoutTerminal, stderrTerminal, hostname, opener, cores);
   }
 
-  private static boolean isTerminal(int fd) {
+  /** Whether file descriptor {@code fd} is a terminal, from {@code /proc}; {@code otherwise} where that is missing. */
+  private static boolean isTerminal(int fd, boolean otherwise) {
     try {
       String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
     } catch (IOException | UnsupportedOperationException e) {
-      return true;
+      return otherwise;
     }
   }
 

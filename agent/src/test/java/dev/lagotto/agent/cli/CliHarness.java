@@ -31,6 +31,7 @@ final class CliHarness {
   SourceOpener opener = SourceOpener.FILES;
   InputStream stdin = new ByteArrayInputStream(new byte[0]);
   boolean terminal;
+  boolean stderrTerminal;
 
   CliHarness(Path home) {
     this.home = home;
@@ -67,7 +68,7 @@ final class CliHarness {
   }
 
   CliEnvironment environment() {
-    return new CliEnvironment(env, home, stdin, terminal, false, HOST, opener, 2);
+    return new CliEnvironment(env, home, stdin, terminal, stderrTerminal, HOST, opener, 2);
   }
 
   Result run(String... args) {

@@ -133,6 +133,38 @@ class ScanOutputTest {
     assertThat(cli.run("scan", log.toString()).out()).startsWith("{\"type\":\"finding\"");
   }
 
+  @Test
+  void progressLineGoesToATerminalStderrOnlyAndIsErasedAtTheEnd() {
+    cli.stderrTerminal = true;
+    cli.stdin = new java.io.InputStream() {
+      private int reads;
+
+      @Override
+      public int read() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (reads++ >= 4) {
+          return -1;
+        }
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        b[off] = 'x';
+        return 1;
+      }
+    };
+    CliHarness.Result r = cli.run("scan", "--format", "jsonl", "-");
+    assertThat(r.err()).contains("\r\033[K0 sources, ", " MB/s, 0 findings").endsWith("\r\033[K");
+    assertThat(r.out()).doesNotContain("MB/s");
+    cli.stderrTerminal = false;
+    assertThat(cli.run("scan", "--format", "jsonl", log.toString()).err()).isEmpty();
+  }
+
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new java.util.ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
