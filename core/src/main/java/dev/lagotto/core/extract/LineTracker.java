@@ -4,8 +4,8 @@ package dev.lagotto.core.extract;
  * Line and column of a cursor moving forward through a UTF-8 stream. Lines end at {@code \n}; the column
  * counts code points from the line start (a byte that is not a UTF-8 continuation byte starts a code
  * point, so each byte of an invalid sequence that is not a continuation byte counts as one). Counters are
- * {@code long}: a single line may be longer than 2^31 bytes. Cost: linear in the bytes passed over.
- * Not thread-safe; one per stream.
+ * {@code long}: a single line may be longer than 2^31 bytes. Cost: one newline test per byte passed over,
+ * plus a code-point count of the bytes after the last newline. Not thread-safe; one per stream.
  */
 final class LineTracker {
   private long offset;
@@ -34,21 +34,33 @@ final class LineTracker {
   void advanceTo(byte[] bytes, long base, long target) {
     int from = (int) (offset - base);
     int to = (int) (target - base);
-    long l = line;
-    long c = column;
+    if (to <= from) {
+      return;
+    }
+    int newlines = 0;
+    int lastNewline = -1;
     for (int i = from; i < to; i++) {
-      byte b = bytes[i];
-      if (b == '\n') {
-        l++;
-        c = 1;
-      } else if ((b & 0xC0) != 0x80) {
-        c++;
+      if (bytes[i] == '\n') {
+        newlines++;
+        lastNewline = i;
       }
     }
-    if (to > from) {
-      line = l;
-      column = c;
-      offset = target;
+    if (newlines > 0) {
+      line += newlines;
+      column = 1 + codePoints(bytes, lastNewline + 1, to);
+    } else {
+      column += codePoints(bytes, from, to);
     }
+    offset = target;
+  }
+
+  private static long codePoints(byte[] bytes, int from, int to) {
+    long n = 0;
+    for (int i = from; i < to; i++) {
+      if ((bytes[i] & 0xC0) != 0x80) {
+        n++;
+      }
+    }
+    return n;
   }
 }
