@@ -116,12 +116,16 @@ public final class ScanCommand implements Callable<Integer> {
     } catch (KeyException e) {
       throw new UsageException(e.getMessage(), e);
     }
+    if (key.created()) {
+      spec.commandLine().getErr().println("lagotto: created the fingerprint key " + key.origin()
+          + "; keep it: fingerprints compare only under the same key");
+    }
     FindingFactory factory = new FindingFactory(new Fingerprinter(key.bytes()), reveal);
     SourceReader reader = new SourceReader(new TextScanner(scanner, ChunkedReader.defaults()), factory, ContentHandlers.defaults());
     OutputFormat chosen = format != null ? format : env.stdoutTerminal() ? OutputFormat.TABLE : OutputFormat.JSONL;
     PrintWriter out = spec.commandLine().getOut();
     ReportWriter writer = chosen.writer(out, reveal);
-    ScanStats stats = new ScanStats();
+    ScanStats stats = new ScanStats(key.origin());
     GroupedReport report = new GroupedReport(writer, stats, minConfidence);
     ScanOptions options = new ScanOptions(includes, excludes, maxFileSize == null ? -1 : maxFileSize, followSymlinks, threadCount);
     report.exclusive(w -> w.begin(pack));

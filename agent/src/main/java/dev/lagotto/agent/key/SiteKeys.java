@@ -4,6 +4,7 @@ import dev.lagotto.core.finding.Fingerprinter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -72,7 +73,7 @@ public final class SiteKeys {
     } catch (IOException e) {
       throw new KeyException(what + ": cannot read (" + e.getClass().getSimpleName() + ")");
     }
-    String text = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("\\s", "");
+    String text = new String(content, StandardCharsets.ISO_8859_1).replaceAll("\\s", "");
     if (text.length() >= 2 * Fingerprinter.MIN_KEY_BYTES && HEX.matcher(text).matches()) {
       return checked(HexFormat.of().parseHex(text.toLowerCase(Locale.ROOT)), what + " (hex)");
     }
@@ -104,7 +105,7 @@ public final class SiteKeys {
         ch.write(ByteBuffer.wrap(key));
       }
       Files.createLink(file, tmp);
-      return new SiteKey(key, file + " (created)");
+      return new SiteKey(key, file.toString(), true);
     } catch (FileAlreadyExistsException e) {
       return fromFile(file, file.toString());
     } catch (IOException | UnsupportedOperationException e) {

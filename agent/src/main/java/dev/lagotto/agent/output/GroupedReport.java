@@ -8,6 +8,7 @@ import dev.lagotto.core.finding.SourceRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The one {@link ReportWriter} of a scan, shared by the scan threads, keeping each source's findings
@@ -64,7 +65,7 @@ public final class GroupedReport {
   }
 
   /** Runs {@code action} with the writer, alone. */
-  public void exclusive(java.util.function.Consumer<ReportWriter> action) {
+  public void exclusive(Consumer<ReportWriter> action) {
     lock.lock();
     try {
       beforeOutput.run();

@@ -81,6 +81,7 @@ final class JsonRecords {
     counts(gen, "by_category", s.findingsByCategory());
     gen.writeEndObject();
     gen.writeNumberField("elapsed_seconds", Math.round(s.elapsedSeconds() * 1000) / 1000.0);
+    gen.writeStringField("fingerprint_key", s.keyOrigin());
   }
 
   private static void counts(JsonGenerator gen, String name, Map<String, Long> counts) throws IOException {

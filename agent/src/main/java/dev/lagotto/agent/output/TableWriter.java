@@ -77,6 +77,7 @@ final class TableWriter implements ReportWriter {
     if (!s.failReasons().isEmpty()) {
       out.println("Failed: " + join(s.failReasons()));
     }
+    out.println("Fingerprint key: " + s.keyOrigin());
     out.flush();
   }
 

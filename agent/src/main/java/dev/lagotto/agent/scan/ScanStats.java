@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 /** Live counters of a scan, updated by every scan thread. Thread-safe; {@link #snapshot} is cheap. */
 public final class ScanStats {
   private final long startNanos = System.nanoTime();
+  private final String keyOrigin;
   private final LongAdder scanned = new LongAdder();
   private final LongAdder skipped = new LongAdder();
   private final LongAdder failed = new LongAdder();
@@ -19,6 +20,11 @@ public final class ScanStats {
   private final Map<Category, LongAdder> byCategory = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> skipReasons = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> failReasons = new ConcurrentHashMap<>();
+
+  /** Counters of a scan whose findings are fingerprinted with the key from {@code keyOrigin}. */
+  public ScanStats(String keyOrigin) {
+    this.keyOrigin = keyOrigin;
+  }
 
   public void finding(Category category) {
     findings.increment();
@@ -52,7 +58,7 @@ public final class ScanStats {
     Map<String, Long> cats = new TreeMap<>();
     byCategory.forEach((c, n) -> cats.put(c.id(), n.sum()));
     return new ScanSummary(scanned.sum(), skipped.sum(), failed.sum(), excluded.sum(), bytes.sum(), findings.sum(),
-        cats, sums(skipReasons), sums(failReasons), (System.nanoTime() - startNanos) / 1e9);
+        cats, sums(skipReasons), sums(failReasons), (System.nanoTime() - startNanos) / 1e9, keyOrigin);
   }
 
   private static Map<String, Long> sums(Map<String, LongAdder> map) {

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param skipReasons skipped sources per reason, sorted
  * @param failReasons failed sources per reason, sorted
  * @param elapsedSeconds wall time since the scan started
+ * @param keyOrigin where the fingerprint key came from, e.g. {@code LAGOTTO_KEY (hex)}
  */
 public record ScanSummary(
     long scanned,
@@ -26,4 +27,5 @@ public record ScanSummary(
     Map<String, Long> findingsByCategory,
     Map<String, Long> skipReasons,
     Map<String, Long> failReasons,
-    double elapsedSeconds) {}
+    double elapsedSeconds,
+    String keyOrigin) {}

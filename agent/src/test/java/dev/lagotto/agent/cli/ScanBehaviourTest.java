@@ -203,4 +203,20 @@ class ScanBehaviourTest {
     }
     assertThat(closed).hasSize(files);
   }
+
+  @Test
+  void aNewDefaultKeyIsAnnouncedOnceAndThenReused() throws IOException {
+    Path log = dir.resolve("k.log");
+    Files.writeString(log, "jane.doe@example.com\n");
+    cli.env.remove("LAGOTTO_KEY");
+    CliHarness.Result first = cli.run("scan", "--format", "jsonl", log.toString());
+    Path keyFile = cli.home.resolve(".lagotto/key");
+    assertThat(first.err()).contains("created the fingerprint key " + keyFile);
+    assertThat(first.summary().get("fingerprint_key").asText()).isEqualTo(keyFile.toString());
+    CliHarness.Result second = cli.run("scan", "--format", "jsonl", log.toString());
+    assertThat(second.err()).isEmpty();
+    assertThat(second.ofType("finding").get(0).get("fingerprint").asText())
+        .isEqualTo(first.ofType("finding").get(0).get("fingerprint").asText())
+        .isNotEqualTo(CliHarness.hmac("jane.doe@example.com"));
+  }
 }

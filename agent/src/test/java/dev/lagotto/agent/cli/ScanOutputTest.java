@@ -72,6 +72,7 @@ class ScanOutputTest {
     assertThat(summary.get("findings").get("by_category").get("email").asLong()).isEqualTo(1);
     assertThat(summary.get("findings").get("by_category").get("ipv4").asLong()).isEqualTo(1);
     assertThat(summary.get("elapsed_seconds").isNumber()).isTrue();
+    assertThat(summary.get("fingerprint_key").asText()).isEqualTo("LAGOTTO_KEY (hex)");
   }
 
   @Test
@@ -127,7 +128,7 @@ class ScanOutputTest {
   void tableIsTheDefaultOnATerminalAndJsonlOtherwise() {
     cli.terminal = true;
     CliHarness.Result table = cli.run("scan", log.toString());
-    assertThat(table.out()).contains(log.toString(), "2:6", "email", "2:32", "ipv4", "2 findings: email 1, ipv4 1", "Sources: 1 scanned", "Findings: 2 (email 1, ipv4 1)");
+    assertThat(table.out()).contains(log.toString(), "2:6", "email", "2:32", "ipv4", "2 findings: email 1, ipv4 1", "Sources: 1 scanned", "Findings: 2 (email 1, ipv4 1)", "Fingerprint key: LAGOTTO_KEY (hex)");
     assertThat(table.out()).doesNotContain("{\"type\"").doesNotContain("jane.doe@example.com");
     cli.terminal = false;
     assertThat(cli.run("scan", log.toString()).out()).startsWith("{\"type\":\"finding\"");

@@ -56,7 +56,8 @@ class SiteKeysTest {
     Files.createDirectories(home);
     SiteKey created = SiteKeys.resolve(Map.of(), null, home);
     Path file = home.resolve(".lagotto/key");
-    assertThat(created.origin()).isEqualTo(file + " (created)");
+    assertThat(created.origin()).isEqualTo(file.toString());
+    assertThat(created.created()).isTrue();
     assertThat(created.bytes()).hasSize(32);
     assertThat(Files.readAllBytes(file)).isEqualTo(created.bytes());
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
@@ -66,6 +67,7 @@ class SiteKeysTest {
     }
     SiteKey again = SiteKeys.resolve(Map.of(), null, home);
     assertThat(again.bytes()).isEqualTo(created.bytes());
-    assertThat(again.origin()).isEqualTo(file.toString() + " (raw)");
+    assertThat(again.origin()).isEqualTo(file + " (raw)");
+    assertThat(again.created()).isFalse();
   }
 }
