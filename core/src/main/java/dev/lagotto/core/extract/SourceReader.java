@@ -101,12 +101,12 @@ public final class SourceReader {
     }
 
     @Override
-    public void text(InputStream utf8, String entry, boolean extracted) throws IOException {
+    public void text(InputStream utf8, String entry, String field, boolean extracted) throws IOException {
       textScanner.scan(utf8, new TextMatchSink() {
         @Override
         public void match(Rule rule, double confidence, byte[] b, int start, int end, long line, long column, long offset) {
           String raw = new String(b, start, end - start, StandardCharsets.UTF_8);
-          Location.Text location = new Location.Text(line, column, offset, end - start, entry, null, extracted);
+          Location.Text location = new Location.Text(line, column, offset, end - start, entry, field, extracted);
           sink.accept(factory.create(rule, confidence, ref, location, raw));
           findings++;
         }

@@ -12,7 +12,14 @@ public interface TextTarget {
    * Scans {@code utf8} to its end; does not close it.
    *
    * @param entry the path inside an archive (nested with {@code !/}), or {@code null} for the source itself
+   * @param field the metadata field the text comes from (e.g. {@code GPS}, {@code Author}), or {@code null}
+   *     for body text
    * @param extracted whether the text was extracted from a document format (not the source's own bytes)
    */
-  void text(InputStream utf8, String entry, boolean extracted) throws IOException;
+  void text(InputStream utf8, String entry, String field, boolean extracted) throws IOException;
+
+  /** Body text: {@link #text(InputStream, String, String, boolean)} without a field. */
+  default void text(InputStream utf8, String entry, boolean extracted) throws IOException {
+    text(utf8, entry, null, extracted);
+  }
 }
