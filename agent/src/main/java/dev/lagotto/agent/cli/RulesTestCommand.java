@@ -29,18 +29,22 @@ public final class RulesTestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
     RulePack pack;
     if (dir != null) {
       try {
         pack = RulePackOptions.loadDir(dir, "DIR");
       } catch (RuleLoadException e) {
-        throw new UsageException("bad rule file: " + e.getMessage(), e);
+        // A loader that verifies examples itself rejects the file at load: that is a failed test too.
+        out.println("FAIL " + e.getMessage());
+        out.println("FAILED");
+        out.flush();
+        return ExitCodes.FINDINGS;
       }
     } else {
       pack = rulePack.load();
     }
     RuleExampleRunner.Outcome outcome = RuleExampleRunner.run(pack, ScanSettings.DEFAULTS);
-    PrintWriter out = spec.commandLine().getOut();
     for (RuleExampleRunner.Failure f : outcome.failures()) {
       out.println("FAIL " + f.rule() + ": '" + f.example() + "': " + f.why());
     }

@@ -72,8 +72,7 @@ class RulesCommandTest {
 
     CliHarness.Result bad = cli.run("rules", "test", pack("bad", "to orders-us@example.net", "orders-us@example.net").toString());
     assertThat(bad.code()).isEqualTo(ExitCodes.FINDINGS);
-    assertThat(bad.out()).contains("FAIL order_email: 'to orders-us@example.net': expected 'orders-us@example.net', found []");
-    assertThat(bad.out()).contains("1 rules, 4 examples, 1 failed");
+    assertThat(bad.out()).startsWith("FAIL ").contains("order_email", "'to orders-us@example.net'", "found []", "FAILED");
   }
 
   @Test
