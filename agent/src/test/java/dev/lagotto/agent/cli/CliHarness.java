@@ -31,6 +31,8 @@ final class CliHarness {
   SourceOpener opener = SourceOpener.FILES;
   InputStream stdin = new ByteArrayInputStream(new byte[0]);
   boolean terminal;
+  /** When false (the default), {@code scan} runs the test pack (email, ipv4) unless the test passes {@code --rules}. */
+  boolean defaultPack;
   boolean stderrTerminal;
 
   CliHarness(Path home) {
@@ -71,7 +73,22 @@ final class CliHarness {
     return new CliEnvironment(env, home, stdin, terminal, stderrTerminal, HOST, opener, 2);
   }
 
-  Result run(String... args) {
+  /** The rule pack of the CLI tests: email and ipv4, independent of the default pack's evolution. */
+  static Path testPack() {
+    try {
+      return Path.of(CliHarness.class.getResource("/testpack").toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Result run(String... given) {
+    String[] args = given;
+    if (!defaultPack && given.length > 0 && given[0].equals(ScanCommand.NAME) && !List.of(given).contains("--rules")) {
+      List<String> with = new ArrayList<>(List.of(ScanCommand.NAME, "--rules", testPack().toString(), "--rules-mode", "replace"));
+      with.addAll(List.of(given).subList(1, given.length));
+      args = with.toArray(new String[0]);
+    }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(environment(), new PrintWriter(out), new PrintWriter(err), args);

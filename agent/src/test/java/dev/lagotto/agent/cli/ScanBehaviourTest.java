@@ -137,8 +137,11 @@ class ScanBehaviourTest {
         ""));
     Path log = dir.resolve("t.log");
     Files.writeString(log, "ip 203.0.113.7 wrote to ticket-1234@tickets.example.com\n");
+    CliHarness.Result list = cli.run("rules", "list", "--rules", rules.toString());
+    assertThat(list.out()).containsPattern("(?m)^ticket_email\\s").containsPattern("(?m)^email\\s");
     CliHarness.Result add = cli.run("scan", "--format", "jsonl", "--rules", rules.toString(), log.toString());
-    assertThat(add.ofType("finding")).extracting(f -> f.get("rule").asText()).contains("ipv4");
+    assertThat(add.code()).as(add.err()).isEqualTo(ExitCodes.OK);
+    assertThat(add.ofType("finding")).extracting(f -> f.get("category").asText()).contains("email");
     CliHarness.Result replace = cli.run("scan", "--format", "jsonl", "--rules", rules.toString(), "--rules-mode", "replace", log.toString());
     assertThat(replace.ofType("finding")).extracting(f -> f.get("rule").asText()).containsExactly("ticket_email");
   }

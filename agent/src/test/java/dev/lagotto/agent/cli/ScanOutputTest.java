@@ -166,6 +166,20 @@ class ScanOutputTest {
     assertThat(cli.run("scan", "--format", "jsonl", log.toString()).err()).isEmpty();
   }
 
+  @Test
+  void theDefaultPackFindsAnAddress() throws IOException {
+    cli.defaultPack = true;
+    Path contact = dir.resolve("contact.txt");
+    Files.writeString(contact, "Contact: jane.doe@example.com\n");
+    CliHarness.Result r = cli.run("scan", "--format", "jsonl", contact.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.ofType("finding")).anySatisfy(f -> {
+      assertThat(f.get("category").asText()).isEqualTo("email");
+      assertThat(f.get("location").get("offset").asLong()).isEqualTo(9);
+      assertThat(f.get("fingerprint").asText()).isEqualTo(CliHarness.hmac("jane.doe@example.com"));
+    });
+  }
+
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new java.util.ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);

@@ -28,7 +28,7 @@ class SourceReaderTest {
 
   @BeforeAll
   static void engine() throws Exception {
-    Scanner scanner = Scanner.build(RulePackLoader.loadDefault(), ScanSettings.DEFAULTS);
+    Scanner scanner = Scanner.build(RulePackLoader.load(java.nio.file.Path.of(TextScannerTest.class.getResource("testpack").toURI())), ScanSettings.DEFAULTS);
     byte[] key = new byte[32];
     Arrays.fill(key, (byte) 7);
     reader = new SourceReader(new TextScanner(scanner, new ChunkedReader(4096, 256)),

@@ -24,7 +24,7 @@ class TextScannerTest {
 
   @BeforeAll
   static void engine() throws Exception {
-    RulePack pack = RulePackLoader.loadDefault();
+    RulePack pack = RulePackLoader.load(java.nio.file.Path.of(TextScannerTest.class.getResource("testpack").toURI()));
     scanner = Scanner.build(pack, ScanSettings.DEFAULTS);
   }
 
