@@ -8,7 +8,7 @@ import java.util.Map;
  * @param scanned sources read to their end
  * @param skipped sources not read by policy (binary, empty, too large, not a regular file, symlink)
  * @param failed sources not (fully) read because of an error
- * @param excluded files left out by {@code --include}/{@code --exclude}
+ * @param excluded files and pruned directories left out by {@code --include}/{@code --exclude}
  * @param bytes bytes of text scanned (decompressed)
  * @param findings findings reported
  * @param findingsByCategory findings per category id, sorted by id
