@@ -90,9 +90,10 @@ public final class ScanRun {
       }
     } finally {
       pool.shutdown();
-      while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-        Thread.onSpinWait();
-      }
+      boolean done;
+      do {
+        done = pool.awaitTermination(1, TimeUnit.MINUTES);
+      } while (!done);
     }
   }
 
