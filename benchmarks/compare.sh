@@ -58,7 +58,7 @@ missing=()
 command -v java >/dev/null || missing+=("java (JDK 17+: apt-get install -y openjdk-17-jdk)")
 command -v python3 >/dev/null || missing+=("python3 (generates the corpora: apt-get install -y python3)")
 if wants rg; then command -v rg >/dev/null || missing+=("rg (ripgrep: apt-get install -y ripgrep)"); fi
-if [ ! -x /usr/bin/time ] || ! /usr/bin/time -f '%M' -o /dev/null true 2>/dev/null; then
+if [ ! -x /usr/bin/time ] || ! /usr/bin/time --version 2>&1 | grep -q GNU; then
   missing+=("/usr/bin/time (GNU time, for peak RSS: apt-get install -y time)")
 fi
 if [ ${#missing[@]} -gt 0 ]; then

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -229,7 +228,7 @@ public final class Corpora {
     } catch (IllegalArgumentException e) {
       System.err.println("Corpora: " + e.getMessage());
       System.exit(2);
-    } catch (IOException | IllegalStateException | UncheckedIOException e) {
+    } catch (IOException | IllegalStateException e) {
       System.err.println("Corpora: " + e.getMessage());
       System.exit(1);
     }

@@ -3,6 +3,7 @@ package dev.lagotto.benchmarks;
 import dev.lagotto.core.rule.Category;
 import dev.lagotto.core.rule.Rule;
 import dev.lagotto.core.scan.MatchSink;
+import java.util.Arrays;
 
 /** A {@link MatchSink} that counts matches, in total and by category. No allocation per match; not thread-safe. */
 public final class CountingSink implements MatchSink {
@@ -25,6 +26,6 @@ public final class CountingSink implements MatchSink {
 
   public void reset() {
     total = 0;
-    java.util.Arrays.fill(byCategory, 0);
+    Arrays.fill(byCategory, 0);
   }
 }
