@@ -39,8 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@code rules=BENCH} restricts the Lagotto engines to the nine categories of {@code rules.tsv}
  * ({@link ReferenceRules#BENCH_CATEGORIES}, as {@code lagotto scan --categories}); {@code ALL} is the whole
  * default pack. The JDK engines always run the nine {@code rules.tsv} rules (so their BENCH and ALL rows are
- * the same work). They run at about 2.5 MB/s, so they scan only the first {@code jdkSliceMiB} MiB of the
- * corpus (default 4) instead of all {@code sizeMiB} (default 64); MB/s stays comparable. The Lagotto engines
+ * the same work). They run at about 2.5 MB/s, so they scan only the first {@code jdkSliceKiB} KiB of the
+ * corpus (default 4 MiB) instead of all {@code sizeMiB} (default 64); MB/s stays comparable. The Lagotto engines
  * scan the corpus as {@link Chunks} of 1 MiB, as a file reader would.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ScanBenchmark -prof gc}; one cell:
@@ -77,8 +77,8 @@ public class ScanBenchmark {
   @Param("64")
   public int sizeMiB;
 
-  @Param("4")
-  public int jdkSliceMiB;
+  @Param("4096")
+  public int jdkSliceKiB;
 
   private String text;
   private JdkRegexEngine jdk;
@@ -92,7 +92,7 @@ public class ScanBenchmark {
   public void setUp() throws IOException, RuleLoadException {
     byte[] bytes = Corpora.read(corpus, sizeMiB);
     if (engine.jdk()) {
-      int slice = (int) Math.min(bytes.length, (long) jdkSliceMiB << 20);
+      int slice = (int) Math.min(bytes.length, (long) jdkSliceKiB << 10);
       text = JdkRegexEngine.text(bytes, 0, slice);
       jdk = new JdkRegexEngine(ReferenceRules.load(), engine == Engine.JDK_REGEX_ALTERNATION
           ? JdkRegexEngine.Mode.ALTERNATION : JdkRegexEngine.Mode.PER_RULE);
