@@ -3,7 +3,6 @@ package dev.lagotto.benchmarks;
 import dev.lagotto.core.rule.Category;
 import dev.lagotto.core.rule.RuleLoadException;
 import dev.lagotto.core.rule.RulePack;
-import dev.lagotto.core.rule.RulePackLoader;
 import dev.lagotto.core.scan.Chunk;
 import dev.lagotto.core.scan.ScanSettings;
 import dev.lagotto.core.scan.Scanner;
@@ -53,7 +52,7 @@ public class PersonNameBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException, RuleLoadException {
-    RulePack pack = RulePackLoader.loadDefault();
+    RulePack pack = DefaultPack.get();
     if (pack.only(CATEGORIES).size() == 0) {
       throw new IllegalStateException("the default rule pack has no person_name rule: nothing to measure");
     }

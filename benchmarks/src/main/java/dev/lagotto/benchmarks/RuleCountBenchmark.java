@@ -1,7 +1,6 @@
 package dev.lagotto.benchmarks;
 
 import dev.lagotto.core.rule.RuleLoadException;
-import dev.lagotto.core.rule.RulePackLoader;
 import dev.lagotto.core.scan.Chunk;
 import dev.lagotto.core.scan.ScanSettings;
 import dev.lagotto.core.scan.Scanner;
@@ -50,7 +49,7 @@ public class RuleCountBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException, RuleLoadException {
     byte[] bytes = Corpora.read("main", sizeMiB);
-    scanner = Scanner.build(SyntheticRules.pack(RulePackLoader.loadDefault(), ruleCount), ScanSettings.DEFAULTS);
+    scanner = Scanner.build(SyntheticRules.pack(DefaultPack.get(), ruleCount), ScanSettings.DEFAULTS);
     chunks = Chunks.of(bytes);
     bytesPerOp = bytes.length;
   }

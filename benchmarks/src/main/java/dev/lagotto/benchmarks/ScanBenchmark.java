@@ -1,7 +1,6 @@
 package dev.lagotto.benchmarks;
 
 import dev.lagotto.core.rule.RuleLoadException;
-import dev.lagotto.core.rule.RulePackLoader;
 import dev.lagotto.core.scan.Chunk;
 import dev.lagotto.core.scan.ScanSettings;
 import dev.lagotto.core.scan.ScanSettings.PrefilterMode;
@@ -104,7 +103,7 @@ public class ScanBenchmark {
       if (rules == RuleSet.BENCH) {
         settings = settings.withCategories(ReferenceRules.BENCH_CATEGORIES);
       }
-      scanner = Scanner.build(RulePackLoader.loadDefault(), settings);
+      scanner = Scanner.build(DefaultPack.get(), settings);
       chunks = Chunks.of(bytes);
       bytesPerOp = bytes.length;
     }
