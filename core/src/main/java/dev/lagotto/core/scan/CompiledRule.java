@@ -1,0 +1,204 @@
+package dev.lagotto.core.scan;
+
+import dev.lagotto.core.context.ContextScorer;
+import dev.lagotto.core.pattern.CompiledPattern;
+import dev.lagotto.core.pattern.CustomMatcher;
+import dev.lagotto.core.pattern.CustomMatchers;
+import dev.lagotto.core.pattern.PatternCompiler;
+import dev.lagotto.core.pattern.PatternException;
+import dev.lagotto.core.prefilter.ByteClasses;
+import dev.lagotto.core.prefilter.Prefilter;
+import dev.lagotto.core.rule.Rule;
+import dev.lagotto.core.validate.Validator;
+import dev.lagotto.core.validate.Validators;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One rule in the executable form the {@link Scanner} runs: its DFA or custom matcher, boundary tables,
+ * token and start bytes, trigger, exclusions, validators and context scorer. Immutable and thread-safe.
+ * Compiled patterns are cached by (pattern, case flag) for the life of the process, so loading a pack
+ * and building a scanner compile each pattern once.
+ */
+final class CompiledRule {
+  private static final Map<String, CompiledPattern> PATTERNS = new ConcurrentHashMap<>();
+  private static final Map<String, Boolean> KEYWORD_PROOFS = new ConcurrentHashMap<>();
+
+  final Rule rule;
+  final int index;
+  final CompiledPattern pattern;
+  final CustomMatcher matcher;
+  final int maxLength;
+  final boolean[] tokenBytes;
+  final boolean[] startBytes;
+  /** Bytes that may not touch the match on either side, or {@code null} for {@link Rule.Boundary#NONE}. */
+  final boolean[] forbidden;
+  final byte[][] excludeValues;
+  final CompiledPattern[] excludePatterns;
+  final Validator[] validators;
+  final ContextScorer context;
+  final int specificity;
+  final Prefilter.Trigger trigger;
+
+  private CompiledRule(Rule rule, int index, ScanSettings settings) {
+    this.rule = rule;
+    this.index = index;
+    boolean ci = rule.caseInsensitive();
+    tokenBytes = new boolean[256];
+    startBytes = new boolean[256];
+    if (rule.pattern() != null) {
+      pattern = compilePattern("pattern", rule.pattern(), ci);
+      matcher = null;
+      for (int b = 0; b < 256; b++) {
+        tokenBytes[b] = pattern.isTokenByte(b);
+        startBytes[b] = pattern.canStartWith(b);
+      }
+      maxLength = pattern.maxLength() == CompiledPattern.UNBOUNDED
+          ? Scanner.MAX_MATCH_LENGTH : Math.min(pattern.maxLength(), Scanner.MAX_MATCH_LENGTH);
+    } else {
+      pattern = null;
+      if (!CustomMatchers.exists(rule.matcher())) {
+        throw new RuleCompileException("matcher", "unknown matcher '" + rule.matcher() + "' (known: "
+            + CustomMatchers.names() + ")");
+      }
+      matcher = CustomMatchers.get(rule.matcher());
+      for (int b = 0; b < 256; b++) {
+        tokenBytes[b] = true;
+        startBytes[b] = matcher.canStartWith(b);
+      }
+      maxLength = Math.max(1, Math.min(matcher.maxLength(), Scanner.MAX_MATCH_LENGTH));
+    }
+    forbidden = forbiddenBytes(rule.boundary());
+    trigger = trigger(rule);
+    excludeValues = rule.exclude().values().stream().map(CompiledRule::foldedBytes).toArray(byte[][]::new);
+    List<CompiledPattern> excl = new ArrayList<>();
+    for (String p : rule.exclude().patterns()) {
+      excl.add(compilePattern("exclude", p, ci));
+    }
+    excludePatterns = excl.toArray(new CompiledPattern[0]);
+    List<Validator> vs = new ArrayList<>();
+    for (String name : rule.validators()) {
+      if (!Validators.exists(name)) {
+        throw new RuleCompileException("validators", "unknown validator '" + name + "' (known: "
+            + Validators.names() + ")");
+      }
+      vs.add(Validators.create(name, settings));
+    }
+    validators = vs.toArray(new Validator[0]);
+    context = ContextScorer.compile(rule.context());
+    specificity = Scanner.specificity(rule.category());
+  }
+
+  /** The executable form of {@code rule}; throws {@link RuleCompileException} naming the bad field. */
+  static CompiledRule compile(Rule rule, int index, ScanSettings settings) {
+    return new CompiledRule(rule, index, settings);
+  }
+
+  private static CompiledPattern compilePattern(String field, String source, boolean ci) {
+    String key = (ci ? "i:" : "s:") + source;
+    CompiledPattern cached = PATTERNS.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    try {
+      CompiledPattern p = PatternCompiler.compile(source, ci);
+      PATTERNS.putIfAbsent(key, p);
+      return p;
+    } catch (PatternException e) {
+      throw new RuleCompileException(field, e.getMessage());
+    }
+  }
+
+  private Prefilter.Trigger trigger(Rule rule) {
+    if (!rule.keywords().isEmpty()) {
+      if (rule.trigger() != null) {
+        throw new RuleCompileException("trigger", "set keywords or trigger, not both");
+      }
+      if (pattern == null) {
+        throw new RuleCompileException("keywords", "a matcher rule is triggered by the bytes its matcher "
+            + "can start with; keywords are only for pattern rules");
+      }
+      String proofKey = (rule.caseInsensitive() ? "i:" : "s:") + rule.pattern() + "\u0000" + rule.keywords();
+      boolean proven = KEYWORD_PROOFS.computeIfAbsent(proofKey,
+          k -> PatternCompiler.everyMatchContains(pattern, rule.keywords(), rule.caseInsensitive()));
+      if (!proven) {
+        throw new RuleCompileException("keywords", "some matches of the pattern contain none of the keywords "
+            + rule.keywords() + "; the prefilter would miss them");
+      }
+      return new Prefilter.Trigger.Keywords(rule.keywords(), rule.caseInsensitive());
+    }
+    if (rule.trigger() != null) {
+      boolean[] cls = ByteClasses.named(rule.trigger());
+      if (cls == null) {
+        throw new RuleCompileException("trigger", "unknown trigger '" + rule.trigger() + "' (known: "
+            + new java.util.TreeSet<>(ByteClasses.names()) + ")");
+      }
+      for (int b = 0; b < 256; b++) {
+        if (startBytes[b] && !cls[b]) {
+          throw new RuleCompileException("trigger", "trigger '" + rule.trigger()
+              + "' does not cover every byte a match can start with (e.g. " + describe(b) + ")");
+        }
+      }
+    }
+    boolean any = false;
+    for (int b = 0; b < 256 && !any; b++) {
+      any = startBytes[b];
+    }
+    if (!any) {
+      throw new RuleCompileException(pattern == null ? "matcher" : "pattern", "no byte can start a match");
+    }
+    return new Prefilter.Trigger.StartBytes(startBytes, rule.boundary());
+  }
+
+  private static String describe(int b) {
+    return b >= 0x21 && b < 0x7f ? "'" + (char) b + "'" : String.format("0x%02X", b);
+  }
+
+  static boolean[] forbiddenBytes(Rule.Boundary boundary) {
+    if (boundary == Rule.Boundary.NONE) {
+      return null;
+    }
+    boolean[] f = new boolean[256];
+    for (int b = '0'; b <= '9'; b++) {
+      f[b] = true;
+    }
+    if (boundary != Rule.Boundary.DIGIT) {
+      for (int b = 'a'; b <= 'z'; b++) {
+        f[b] = true;
+        f[b - 32] = true;
+      }
+    }
+    if (boundary == Rule.Boundary.WORD) {
+      f['_'] = true;
+    }
+    return f;
+  }
+
+  private static byte[] foldedBytes(String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) ByteClasses.foldCase(bytes[i] & 0xff);
+    }
+    return bytes;
+  }
+
+  /** Whether {@code bytes[start, end)} equals an excluded value, ASCII-case-insensitively. */
+  boolean excludedValue(byte[] bytes, int start, int end) {
+    outer:
+    for (byte[] v : excludeValues) {
+      if (v.length != end - start) {
+        continue;
+      }
+      for (int i = 0; i < v.length; i++) {
+        if (ByteClasses.foldCase(bytes[start + i] & 0xff) != (v[i] & 0xff)) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+}
