@@ -57,6 +57,64 @@ public final class CompiledPattern {
     return tokenBytes[b];
   }
 
+  /** The shortest match in bytes (at least 1). */
+  public int minLength() {
+    int[] depth = new int[stateCount()];
+    java.util.Arrays.fill(depth, -1);
+    int[] queue = new int[stateCount()];
+    int head = 0;
+    int tail = 0;
+    queue[tail++] = 0;
+    depth[0] = 0;
+    while (head < tail) {
+      int s = queue[head++];
+      if (accept[s]) {
+        return depth[s];
+      }
+      for (int b = 0; b < 256; b++) {
+        int next = table[s * 256 + b];
+        if (next >= 0 && depth[next >>> 8] < 0) {
+          depth[next >>> 8] = depth[s] + 1;
+          queue[tail++] = next >>> 8;
+        }
+      }
+    }
+    throw new IllegalStateException("no accepting state");
+  }
+
+  /**
+   * The bytes that can occur at offset {@code j} of a match longer than {@code j}: the labels leaving the
+   * states reachable in exactly {@code j} steps. For {@code j < minLength()} a necessary condition on every
+   * match. Cost: {@code j} times states times 256.
+   */
+  public boolean[] bytesAtOffset(int j) {
+    boolean[] level = new boolean[stateCount()];
+    level[0] = true;
+    for (int step = 0; step < j; step++) {
+      boolean[] next = new boolean[stateCount()];
+      for (int s = 0; s < level.length; s++) {
+        if (level[s]) {
+          for (int b = 0; b < 256; b++) {
+            int t = table[s * 256 + b];
+            if (t >= 0) {
+              next[t >>> 8] = true;
+            }
+          }
+        }
+      }
+      level = next;
+    }
+    boolean[] bytes = new boolean[256];
+    for (int s = 0; s < level.length; s++) {
+      if (level[s]) {
+        for (int b = 0; b < 256; b++) {
+          bytes[b] |= table[s * 256 + b] >= 0;
+        }
+      }
+    }
+    return bytes;
+  }
+
   /** The longest match in bytes, or {@link #UNBOUNDED}. */
   public int maxLength() {
     return maxLength;
@@ -85,6 +143,72 @@ public final class CompiledPattern {
       }
     }
     return best;
+  }
+
+  /**
+   * The bytes that directly precede {@code word} where it occurs inside a match, after a byte of the
+   * match; plus, when a match can start with {@code word}, every byte in {@code outside} (what may precede
+   * a match). A necessary condition for an occurrence of {@code word} to lie in a match. Cost: linear in
+   * states times {@code word} length.
+   */
+  public boolean[] bytesBefore(byte[] word, boolean[] outside) {
+    int n = stateCount();
+    boolean[] reads = new boolean[n];
+    for (int s = 0; s < n; s++) {
+      reads[s] = read(s * 256, word) >= 0;
+    }
+    boolean[] before = new boolean[256];
+    for (int s = 0; s < n; s++) {
+      for (int b = 0; b < 256; b++) {
+        int next = table[s * 256 + b];
+        if (next >= 0 && reads[next >>> 8]) {
+          before[b] = true;
+        }
+      }
+    }
+    if (reads[0]) {
+      for (int b = 0; b < 256; b++) {
+        before[b] |= outside[b];
+      }
+    }
+    return before;
+  }
+
+  /**
+   * The bytes that directly follow {@code word} where it occurs inside a match, before another byte of the
+   * match; plus, when a match can end with {@code word}, every byte in {@code outside} (what may follow a
+   * match). A necessary condition for an occurrence of {@code word} to lie in a match.
+   */
+  public boolean[] bytesAfter(byte[] word, boolean[] outside) {
+    boolean[] after = new boolean[256];
+    boolean canEnd = false;
+    for (int s = 0; s < stateCount(); s++) {
+      int end = read(s * 256, word);
+      if (end < 0) {
+        continue;
+      }
+      canEnd |= accept[end >>> 8];
+      for (int b = 0; b < 256; b++) {
+        after[b] |= table[end | b] >= 0;
+      }
+    }
+    if (canEnd) {
+      for (int b = 0; b < 256; b++) {
+        after[b] |= outside[b];
+      }
+    }
+    return after;
+  }
+
+  /** The state (times 256) reached from {@code state} by reading {@code word}, or -1. */
+  private int read(int state, byte[] word) {
+    for (byte b : word) {
+      state = table[state | (b & 0xff)];
+      if (state < 0) {
+        return -1;
+      }
+    }
+    return state;
   }
 
   /** Whether the whole of {@code bytes[from, to)} is a match. */

@@ -26,9 +26,12 @@ import java.util.Objects;
  *       byte whose preceding byte the rule's boundary allows (so the inside of words and numbers is
  *       skipped by a table lookup).
  * </ul>
- * The pass costs one load from a 256-entry table per byte; events cost a second table lookup (start
- * bytes) or a keyword comparison. Events of one pass are nearly sorted by position (a keyword event lags
- * its anchor by less than the keyword length); {@link Candidates#sort} makes them sorted.
+ * The pass costs one load from a 256-entry table per byte; a hit costs a second table lookup (start
+ * bytes, passed at once to a {@link StartSink}) or a keyword check: the bytes around the occurrence must be
+ * ones that can surround the keyword inside a match of the rule (tables computed from its DFA), then the
+ * keyword is compared. Keyword events, one per (rule, keyword) pair, are buffered in {@link Candidates};
+ * they are nearly sorted by position (an event lags its anchor by less than the keyword length) and
+ * {@link Candidates#sort} makes them sorted.
  *
  * <p>{@link #NONE} is the reference: it has no index, and the scanner then runs every rule at every
  * position.
@@ -61,6 +64,8 @@ public final class Prefilter {
 
   private final boolean none;
   private final byte[] hot;
+  /** {@link #hot} refined by the byte before: index (previous byte * 256 + byte). */
+  private final byte[] hotPair;
   /** Start-byte event sets by (previous byte class * 256 + byte): index into {@link #ruleSets} plus one. */
   private final int[] startAction;
   private final int[][] ruleSets;
@@ -68,19 +73,34 @@ public final class Prefilter {
   private final int[][] anchors;
   private final byte[][] keywords;
   private final boolean[] keywordCaseInsensitive;
-  private final int[][] keywordRules;
+  /** Per keyword: its (rule, keyword) pairs; per keyword: union of the pairs' context tables. */
+  private final int[][] keywordPairs;
+  private final boolean[][] keywordBefore;
+  private final boolean[][] keywordAfter;
+  /** Per (rule, keyword) pair: the rule (an array of one), the keyword length, the context tables. */
+  private final int[][] pairRules;
+  private final int[] pairLength;
+  private final boolean[][] pairBefore;
+  private final boolean[][] pairAfter;
   private final int maxKeywordLength;
   private final int ruleCount;
 
   private Prefilter() {
     none = true;
     hot = new byte[256];
+    hotPair = new byte[0];
     startAction = new int[0];
     ruleSets = new int[0][];
     anchors = new int[256][];
     keywords = new byte[0][];
     keywordCaseInsensitive = new boolean[0];
-    keywordRules = new int[0][];
+    keywordPairs = new int[0][];
+    keywordBefore = new boolean[0][];
+    keywordAfter = new boolean[0][];
+    pairRules = new int[0][];
+    pairLength = new int[0];
+    pairBefore = new boolean[0][];
+    pairAfter = new boolean[0][];
     maxKeywordLength = 0;
     ruleCount = 0;
   }
@@ -113,34 +133,49 @@ public final class Prefilter {
     }
     ruleSets = sets.toArray(new int[0][]);
 
-    Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
+    Map<String, List<int[]>> byKeyword = new LinkedHashMap<>();
+    List<int[]> pairList = new ArrayList<>();
+    List<boolean[]> pairBefore = new ArrayList<>();
+    List<boolean[]> pairAfter = new ArrayList<>();
     for (int r = 0; r < triggers.size(); r++) {
       if (triggers.get(r) instanceof Trigger.Keywords k) {
-        for (String word : k.keywords()) {
+        for (int i = 0; i < k.keywords().size(); i++) {
+          String word = k.keywords().get(i);
           String key = (k.caseInsensitive() ? "i:" + word.toLowerCase(java.util.Locale.ROOT) : "s:" + word);
-          List<Integer> rules = byKeyword.computeIfAbsent(key, x -> new ArrayList<>());
-          if (!rules.contains(r)) {
-            rules.add(r);
-          }
+          pairList.add(new int[] {r});
+          pairBefore.add(k.before().get(i));
+          pairAfter.add(k.after().get(i));
+          byKeyword.computeIfAbsent(key, x -> new ArrayList<>()).add(new int[] {pairList.size() - 1});
         }
       }
     }
+    pairRules = pairList.toArray(new int[0][]);
+    this.pairBefore = pairBefore.toArray(new boolean[0][]);
+    this.pairAfter = pairAfter.toArray(new boolean[0][]);
+    pairLength = new int[pairRules.length];
     int n = byKeyword.size();
     keywords = new byte[n][];
     keywordCaseInsensitive = new boolean[n];
-    keywordRules = new int[n][];
+    keywordPairs = new int[n][];
+    keywordBefore = new boolean[n][];
+    keywordAfter = new boolean[n][];
     List<List<Integer>> anchorLists = new ArrayList<>();
     for (int b = 0; b < 256; b++) {
       anchorLists.add(new ArrayList<>());
     }
     int id = 0;
     int longest = 0;
-    for (Map.Entry<String, List<Integer>> e : byKeyword.entrySet()) {
+    for (Map.Entry<String, List<int[]>> e : byKeyword.entrySet()) {
       boolean ci = e.getKey().startsWith("i:");
       byte[] word = e.getKey().substring(2).getBytes(StandardCharsets.UTF_8);
       keywords[id] = word;
       keywordCaseInsensitive[id] = ci;
-      keywordRules[id] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+      keywordPairs[id] = e.getValue().stream().mapToInt(x -> x[0]).toArray();
+      keywordBefore[id] = union(keywordPairs[id], this.pairBefore);
+      keywordAfter[id] = union(keywordPairs[id], this.pairAfter);
+      for (int pair : keywordPairs[id]) {
+        pairLength[pair] = word.length;
+      }
       longest = Math.max(longest, word.length);
       int anchor = rarestByte(word, ci);
       int b = word[anchor] & 0xff;
@@ -159,6 +194,37 @@ public final class Prefilter {
       }
     }
     maxKeywordLength = longest;
+    hotPair = new byte[256 * 256];
+    for (int prev = 0; prev < 256; prev++) {
+      for (int b = 0; b < 256; b++) {
+        int flags = 0;
+        if ((hot[b] & HOT_START) != 0 && startAction[(PREV_CLASS[prev] << 8) | b] != 0) {
+          flags |= HOT_START;
+        }
+        int[] list = anchors[b];
+        for (int j = 0; j < list.length && (flags & HOT_ANCHOR) == 0; j += 2) {
+          if (list[j + 1] != 0 || keywordBefore[list[j]][prev]) {
+            flags |= HOT_ANCHOR;
+          }
+        }
+        hotPair[(prev << 8) | b] = (byte) flags;
+      }
+    }
+  }
+
+  /** The union of the pairs' tables; all bytes when one of them is {@code null}. */
+  private static boolean[] union(int[] pairs, boolean[][] tables) {
+    boolean[] u = new boolean[256];
+    for (int p : pairs) {
+      if (tables[p] == null) {
+        Arrays.fill(u, true);
+        return u;
+      }
+      for (int b = 0; b < 256; b++) {
+        u[b] |= tables[p][b];
+      }
+    }
+    return u;
   }
 
   private void addAnchor(List<List<Integer>> lists, int b, int keywordId, int offset) {
@@ -219,42 +285,64 @@ public final class Prefilter {
    * ({@code keywordTo >= to}: a match that starts before {@code to} may hold its keyword after it).
    * Complexity: linear in {@code keywordTo - from + maxKeywordLength()}, plus the events.
    */
-  public void scan(byte[] bytes, int lo, int from, int to, int keywordTo, int hi, Candidates out) {
+  public void scan(byte[] bytes, int lo, int from, int to, int keywordTo, int hi, Candidates out, StartSink starts) {
     if (none) {
       throw new IllegalStateException("Prefilter.NONE has no index; run every rule at every position");
     }
-    final byte[] h = hot;
     final int stop = Math.min(hi, Math.max(to, keywordTo + Math.max(0, maxKeywordLength - 1)));
-    for (int i = from; i < stop; i++) {
+    int i = from;
+    if (i < stop && i == lo) {
       int b = bytes[i] & 0xff;
-      int flags = h[b];
+      if ((hot[b] & HOT_START) != 0 && i < to && startAction[(PREV_OTHER << 8) | b] != 0) {
+        starts.startAt(i, ruleSets[startAction[(PREV_OTHER << 8) | b] - 1]);
+      }
+      if ((hot[b] & HOT_ANCHOR) != 0) {
+        keywordsAt(bytes, lo, i, b, from, keywordTo, hi, out);
+      }
+      i++;
+    }
+    final byte[] pairs = hotPair;
+    int prev = i < stop ? bytes[i - 1] & 0xff : 0;
+    for (; i < stop; i++) {
+      int b = bytes[i] & 0xff;
+      int flags = pairs[(prev << 8) | b];
+      int before = prev;
+      prev = b;
       if (flags == 0) {
         continue;
       }
       if ((flags & HOT_START) != 0 && i < to) {
-        int prev = i > lo ? PREV_CLASS[bytes[i - 1] & 0xff] : PREV_OTHER;
-        int action = startAction[(prev << 8) | b];
-        if (action != 0) {
-          out.add(i, action - 1);
-        }
+        starts.startAt(i, ruleSets[startAction[(PREV_CLASS[before] << 8) | b] - 1]);
       }
       if ((flags & HOT_ANCHOR) != 0) {
-        keywordsAt(bytes, i, b, from, keywordTo, hi, out);
+        keywordsAt(bytes, lo, i, b, from, keywordTo, hi, out);
       }
     }
   }
 
-  private void keywordsAt(byte[] bytes, int i, int b, int from, int to, int hi, Candidates out) {
+  private void keywordsAt(byte[] bytes, int lo, int i, int b, int from, int to, int hi, Candidates out) {
     int[] list = anchors[b];
     for (int j = 0; j < list.length; j += 2) {
       int id = list[j];
       int k = i - list[j + 1];
       byte[] word = keywords[id];
-      if (k < from || k >= to || k + word.length > hi) {
+      int after = k + word.length;
+      if (k < from || k >= to || after > hi) {
         continue;
       }
-      if (keywordCaseInsensitive[id] ? equalsFolded(bytes, k, word) : equals(bytes, k, word)) {
-        out.add(k, KEYWORD_EVENT | id);
+      int prev = k > lo ? bytes[k - 1] & 0xff : -1;
+      int next = after < hi ? bytes[after] & 0xff : -1;
+      if ((prev >= 0 && !keywordBefore[id][prev]) || (next >= 0 && !keywordAfter[id][next])) {
+        continue;
+      }
+      if (word.length > 1 && !(keywordCaseInsensitive[id] ? equalsFolded(bytes, k, word) : equals(bytes, k, word))) {
+        continue;
+      }
+      for (int pair : keywordPairs[id]) {
+        if ((prev < 0 || pairBefore[pair] == null || pairBefore[pair][prev])
+            && (next < 0 || pairAfter[pair] == null || pairAfter[pair][next])) {
+          out.add(k, KEYWORD_EVENT | pair);
+        }
       }
     }
   }
@@ -282,25 +370,49 @@ public final class Prefilter {
     return (payload & KEYWORD_EVENT) != 0;
   }
 
-  /** The rules an event payload triggers (do not modify the array). */
-  public int[] rulesOf(int payload) {
-    return (payload & KEYWORD_EVENT) != 0 ? keywordRules[payload & ~KEYWORD_EVENT] : ruleSets[payload];
+  /** The rule of a keyword event payload. */
+  public int ruleOf(int payload) {
+    return pairRules[payload & ~KEYWORD_EVENT][0];
   }
 
   /** The length of the keyword of a keyword event payload. */
   public int keywordLength(int payload) {
-    return keywords[payload & ~KEYWORD_EVENT].length;
+    return pairLength[payload & ~KEYWORD_EVENT];
+  }
+
+  /** Receives start-byte candidates during {@link #scan}, in increasing position order. */
+  @FunctionalInterface
+  public interface StartSink {
+    /** Position {@code position} is a candidate start for each rule of {@code rules} (do not modify it). */
+    void startAt(int position, int[] rules);
   }
 
   /** How one rule is triggered. */
   public sealed interface Trigger permits Trigger.Keywords, Trigger.StartBytes {
-    /** Literal keywords, one of which occurs in every match. */
-    record Keywords(List<String> keywords, boolean caseInsensitive) implements Trigger {
+    /**
+     * Literal keywords, one of which occurs in every match. {@code before.get(i)} / {@code after.get(i)}
+     * (256 entries, or {@code null} for any byte) are the bytes that may directly precede / follow an
+     * occurrence of keyword {@code i} that lies in a match: a necessary condition checked before the rule
+     * runs (see {@code CompiledPattern#bytesBefore}).
+     */
+    record Keywords(List<String> keywords, boolean caseInsensitive, List<boolean[]> before, List<boolean[]> after)
+        implements Trigger {
       public Keywords {
         keywords = List.copyOf(keywords);
         if (keywords.isEmpty() || keywords.stream().anyMatch(String::isEmpty)) {
           throw new IllegalArgumentException("keywords must be non-empty strings: " + keywords);
         }
+        if (before.size() != keywords.size() || after.size() != keywords.size()) {
+          throw new IllegalArgumentException("one before and one after table per keyword");
+        }
+        before = java.util.Collections.unmodifiableList(new ArrayList<>(before));
+        after = java.util.Collections.unmodifiableList(new ArrayList<>(after));
+      }
+
+      /** Keywords without context tables. */
+      public Keywords(List<String> keywords, boolean caseInsensitive) {
+        this(keywords, caseInsensitive, java.util.Collections.nCopies(keywords.size(), null),
+            java.util.Collections.nCopies(keywords.size(), null));
       }
     }
 

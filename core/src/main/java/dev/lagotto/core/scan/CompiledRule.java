@@ -42,6 +42,15 @@ final class CompiledRule {
   final ContextScorer context;
   final int specificity;
   final Prefilter.Trigger trigger;
+  /**
+   * Quick rejects before the DFA runs: every match has a byte of {@code probeA} at offset
+   * {@code probeAOffset} (and of {@code probeB} at {@code probeBOffset}); {@code null} when there is no
+   * selective offset. Chosen among offsets below the shortest match length as the sets rarest in log text.
+   */
+  final boolean[] probeA;
+  final int probeAOffset;
+  final boolean[] probeB;
+  final int probeBOffset;
 
   private CompiledRule(Rule rule, int index, ScanSettings settings) {
     this.rule = rule;
@@ -90,6 +99,51 @@ final class CompiledRule {
     validators = vs.toArray(new Validator[0]);
     context = ContextScorer.compile(rule.context());
     specificity = Scanner.specificity(rule.category());
+    int[] offsets = {-1, -1};
+    boolean[][] sets = new boolean[2][];
+    if (pattern != null) {
+      chooseProbes(pattern, Math.min(maxLength, pattern.minLength()), offsets, sets);
+    }
+    probeAOffset = offsets[0];
+    probeA = sets[0];
+    probeBOffset = offsets[1];
+    probeB = sets[1];
+  }
+
+  /** Most offsets considered for probes. */
+  private static final int MAX_PROBE_OFFSET = 24;
+
+  /** Picks the two offsets (1 .. minLength-1) whose possible bytes are rarest in log text. */
+  private static void chooseProbes(CompiledPattern p, int minLength, int[] offsets, boolean[][] sets) {
+    long all = 0;
+    for (int b = 0; b < 256; b++) {
+      all += ByteClasses.logFrequency(b) + 1;
+    }
+    long[] weights = {Long.MAX_VALUE, Long.MAX_VALUE};
+    for (int j = 1; j < Math.min(minLength, MAX_PROBE_OFFSET); j++) {
+      boolean[] set = p.bytesAtOffset(j);
+      long w = 0;
+      for (int b = 0; b < 256; b++) {
+        if (set[b]) {
+          w += ByteClasses.logFrequency(b) + 1;
+        }
+      }
+      if (w * 2 > all) {
+        continue;
+      }
+      if (w <= weights[0]) {
+        weights[1] = weights[0];
+        offsets[1] = offsets[0];
+        sets[1] = sets[0];
+        weights[0] = w;
+        offsets[0] = j;
+        sets[0] = set;
+      } else if (w <= weights[1]) {
+        weights[1] = w;
+        offsets[1] = j;
+        sets[1] = set;
+      }
+    }
   }
 
   /** The executable form of {@code rule}; throws {@link RuleCompileException} naming the bad field. */
@@ -128,7 +182,18 @@ final class CompiledRule {
         throw new RuleCompileException("keywords", "some matches of the pattern contain none of the keywords "
             + rule.keywords() + "; the prefilter would miss them");
       }
-      return new Prefilter.Trigger.Keywords(rule.keywords(), rule.caseInsensitive());
+      List<boolean[]> before = new ArrayList<>();
+      List<boolean[]> after = new ArrayList<>();
+      boolean[] outside = new boolean[256];
+      for (int b = 0; b < 256; b++) {
+        outside[b] = forbidden == null || !forbidden[b];
+      }
+      for (String k : rule.keywords()) {
+        byte[] word = k.getBytes(StandardCharsets.UTF_8);
+        before.add(rule.caseInsensitive() ? null : pattern.bytesBefore(word, outside));
+        after.add(rule.caseInsensitive() ? null : pattern.bytesAfter(word, outside));
+      }
+      return new Prefilter.Trigger.Keywords(rule.keywords(), rule.caseInsensitive(), before, after);
     }
     if (rule.trigger() != null) {
       boolean[] cls = ByteClasses.named(rule.trigger());

@@ -81,6 +81,8 @@ public final class Scanner {
   private final ScanSettings settings;
   private final CompiledRule[] rules;
   private final Prefilter prefilter;
+  /** Whether the prefilter (and the probes, a cheap necessary check before a DFA run) are used. */
+  private final boolean indexed;
   private final ThreadLocal<Scratch> scratch;
 
   private Scanner(RulePack pack, ScanSettings settings) {
@@ -102,6 +104,7 @@ public final class Scanner {
     } else {
       prefilter = Prefilter.build(compiled.stream().map(c -> c.trigger).toList());
     }
+    indexed = !prefilter.isNone();
     int n = rules.length;
     scratch = ThreadLocal.withInitial(() -> new Scratch(n));
   }
@@ -158,31 +161,23 @@ public final class Scanner {
       }
     } else {
       Candidates events = s.events;
+      s.bytes = b;
+      s.lo = lo;
+      s.hi = hi;
       for (int segFrom = from; segFrom < to; segFrom += SEGMENT) {
         int segTo = Math.min(to, segFrom + SEGMENT);
-        events.clear();
         int keywordTo = segTo == to ? Math.min(hi, to + MAX_MATCH_LENGTH) : segTo;
-        prefilter.scan(b, lo, segFrom, segTo, keywordTo, hi, events);
+        events.clear();
+        prefilter.scan(b, lo, segFrom, segTo, keywordTo, hi, events, s);
         events.sort();
         int count = events.size();
         for (int i = 0; i < count; i++) {
-          int pos = events.position(i);
           int payload = events.payload(i);
-          int[] triggered = prefilter.rulesOf(payload);
-          if (Prefilter.isKeywordEvent(payload)) {
-            int length = prefilter.keywordLength(payload);
-            for (int r : triggered) {
-              keyword(rules[r], b, lo, hi, from, to, pos, length, s);
-            }
-          } else {
-            for (int r : triggered) {
-              if (pos >= s.next[r]) {
-                tryAt(rules[r], b, lo, hi, pos, s);
-              }
-            }
-          }
+          keyword(rules[prefilter.ruleOf(payload)], b, lo, hi, from, to, events.position(i),
+              prefilter.keywordLength(payload), s);
         }
       }
+      s.bytes = null;
     }
     resolve(s, chunk, sink);
     return s.rulesRun;
@@ -222,6 +217,16 @@ public final class Scanner {
     boolean[] forbidden = r.forbidden;
     if (p > lo && forbidden != null && forbidden[b[p - 1] & 0xff]) {
       return p + 1;
+    }
+    if (r.probeA != null && indexed) {
+      int q = p + r.probeAOffset;
+      if (q >= hi || !r.probeA[b[q] & 0xff]) {
+        return p + 1;
+      }
+      q = p + r.probeBOffset;
+      if (r.probeB != null && (q >= hi || !r.probeB[b[q] & 0xff])) {
+        return p + 1;
+      }
     }
     s.rulesRun++;
     int limit = Math.min(hi, p + r.maxLength);
@@ -362,8 +367,8 @@ public final class Scanner {
     }
   }
 
-  /** Per-thread, per-scan working memory; grows and is reused. */
-  private static final class Scratch {
+  /** Per-thread, per-scan working memory; grows and is reused. Receives start-byte candidates. */
+  private final class Scratch implements Prefilter.StartSink {
     private static final int INITIAL_MATCHES = 256;
     final int[] next;
     final int[] tried;
@@ -376,6 +381,18 @@ public final class Scanner {
     byte[] state = new byte[INITIAL_MATCHES];
     int count;
     int rulesRun;
+    byte[] bytes;
+    int lo;
+    int hi;
+
+    @Override
+    public void startAt(int position, int[] triggered) {
+      for (int r : triggered) {
+        if (position >= next[r]) {
+          tryAt(rules[r], bytes, lo, hi, position, this);
+        }
+      }
+    }
 
     Scratch(int rules) {
       next = new int[rules];
