@@ -105,6 +105,63 @@ public final class PatternCompiler {
     }
   }
 
+  /**
+   * The largest offset, from the start of a match, at which the first occurrence of one of
+   * {@code keywords} in that match can start (over-approximated: occurrences that start earlier but end
+   * later are ignored), or {@link CompiledPattern#UNBOUNDED}. The scanner looks back at most this far from a
+   * keyword for match starts. Cost: one intersection and determinization, bounded by
+   * {@link #DETERMINIZE_WORK_LIMIT} (unbounded is returned when exceeded).
+   */
+  public static int maxKeywordOffset(CompiledPattern pattern, List<String> keywords) {
+    Automaton dfa = pattern.automaton();
+    int n = dfa.getNumStates();
+    List<byte[]> words = keywords.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+    Automaton before = new Automaton();
+    for (int s = 0; s < n; s++) {
+      before.createState();
+    }
+    Transition t = new Transition();
+    for (int s = 0; s < n; s++) {
+      boolean reads = false;
+      for (byte[] w : words) {
+        int state = s;
+        for (int i = 0; i < w.length && state >= 0; i++) {
+          state = dfa.step(state, w[i] & 0xff);
+        }
+        reads |= state >= 0;
+      }
+      before.setAccept(s, reads);
+      int count = dfa.initTransition(s, t);
+      for (int i = 0; i < count; i++) {
+        dfa.getNextTransition(t);
+        before.addTransition(s, t.dest, t.min, t.max);
+      }
+    }
+    before.finishState();
+    List<Automaton> containing = new ArrayList<>();
+    Automaton any = Operations.repeat(Automata.makeCharRange(0, 255));
+    for (byte[] w : words) {
+      List<Automaton> parts = new ArrayList<>();
+      parts.add(any);
+      for (byte b : w) {
+        parts.add(Automata.makeChar(b & 0xff));
+      }
+      parts.add(any);
+      containing.add(Operations.concatenate(parts));
+    }
+    try {
+      Automaton noKeyword = Operations.minus(any, Operations.union(containing), DETERMINIZE_WORK_LIMIT);
+      Automaton offsets = Operations.removeDeadStates(
+          Operations.determinize(Operations.intersection(before, noKeyword), DETERMINIZE_WORK_LIMIT));
+      if (offsets.getNumStates() == 0) {
+        return 0;
+      }
+      return Operations.isFinite(offsets) ? longestPath(offsets) : CompiledPattern.UNBOUNDED;
+    } catch (TooComplexToDeterminizeException e) {
+      return CompiledPattern.UNBOUNDED;
+    }
+  }
+
   /** The (nondeterministic) byte automaton of a syntax tree. */
   public static Automaton toAutomaton(PatternNode node) {
     if (node instanceof ByteSet set) {

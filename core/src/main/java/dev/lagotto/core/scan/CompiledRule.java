@@ -48,6 +48,8 @@ final class CompiledRule {
    * selective offset. Chosen among offsets below the shortest match length as the sets rarest in log text.
    */
   final boolean[] probeA;
+  /** For keyword rules: how far before a keyword occurrence a match can start (see PatternCompiler). */
+  final int keywordReach;
   final int probeAOffset;
   final boolean[] probeB;
   final int probeBOffset;
@@ -104,6 +106,12 @@ final class CompiledRule {
     if (pattern != null) {
       chooseProbes(pattern, Math.min(maxLength, pattern.minLength()), offsets, sets);
     }
+    int reach = maxLength;
+    if (pattern != null && !rule.keywords().isEmpty() && !rule.caseInsensitive()) {
+      int offset = PatternCompiler.maxKeywordOffset(pattern, rule.keywords());
+      reach = offset == CompiledPattern.UNBOUNDED ? maxLength : Math.min(offset, maxLength);
+    }
+    keywordReach = reach;
     probeAOffset = offsets[0];
     probeA = sets[0];
     probeBOffset = offsets[1];

@@ -183,10 +183,14 @@ public final class Scanner {
     return s.rulesRun;
   }
 
-  /** Candidates of a keyword occurrence at {@code k}: the token run that ends at {@code k}, then {@code k}. */
+  /**
+   * Candidates of a keyword occurrence at {@code k}: the run of token bytes that ends at {@code k}, no
+   * further back than the rule's keyword reach (the largest offset of the first keyword in a match), then
+   * {@code k}; positions already tried for this rule are not tried again.
+   */
   private void keyword(CompiledRule r, byte[] b, int lo, int hi, int from, int to, int k, int length, Scratch s) {
     int idx = r.index;
-    int floor = Math.max(Math.max(from, k + length - r.maxLength), Math.max(s.tried[idx] + 1, s.next[idx]));
+    int floor = Math.max(Math.max(from, k - r.keywordReach), Math.max(s.tried[idx] + 1, s.next[idx]));
     int last = Math.min(k, to - 1);
     if (floor > last) {
       return;
@@ -197,10 +201,11 @@ public final class Scanner {
       p--;
     }
     boolean[] start = r.startBytes;
+    boolean[] forbidden = r.forbidden;
     while (p <= last) {
       if (p < s.next[idx]) {
         p = s.next[idx];
-      } else if (start[b[p] & 0xff]) {
+      } else if (start[b[p] & 0xff] && (forbidden == null || p == lo || !forbidden[b[p - 1] & 0xff])) {
         p = tryAt(r, b, lo, hi, p, s);
       } else {
         p++;
