@@ -47,6 +47,17 @@ public final class CompiledPattern {
     return accept.length;
   }
 
+  /** The state reached from state {@code state} (0 = initial) by byte {@code b}, or -1. */
+  public int step(int state, int b) {
+    int next = table[state * 256 + b];
+    return next < 0 ? -1 : next >>> 8;
+  }
+
+  /** Whether state {@code state} accepts. */
+  public boolean isAccepting(int state) {
+    return accept[state];
+  }
+
   /** Whether a match can start with byte {@code b} (0..255). */
   public boolean canStartWith(int b) {
     return startBytes[b];

@@ -86,80 +86,17 @@ public final class PatternCompiler {
    * prefilter start the pattern only around keyword occurrences.
    */
   public static boolean everyMatchContains(CompiledPattern pattern, List<String> keywords, boolean caseInsensitive) {
-    List<Automaton> containing = new ArrayList<>();
-    Automaton any = Operations.repeat(Automata.makeCharRange(0, 255));
-    for (String k : keywords) {
-      List<Automaton> parts = new ArrayList<>();
-      parts.add(any);
-      for (byte b : k.getBytes(StandardCharsets.UTF_8)) {
-        parts.add(byteAutomaton(b & 0xff, caseInsensitive));
-      }
-      parts.add(any);
-      containing.add(Operations.concatenate(parts));
-    }
-    try {
-      Automaton k = Operations.determinize(Operations.union(containing), DETERMINIZE_WORK_LIMIT);
-      return Operations.isEmpty(Operations.minus(pattern.automaton(), k, DETERMINIZE_WORK_LIMIT));
-    } catch (TooComplexToDeterminizeException e) {
-      throw new PatternException(-1, "keywords too complex to check against the pattern");
-    }
+    return KeywordProofs.everyMatchContains(pattern, keywords, caseInsensitive);
   }
 
   /**
    * The largest offset, from the start of a match, at which the first occurrence of one of
    * {@code keywords} in that match can start (over-approximated: occurrences that start earlier but end
    * later are ignored), or {@link CompiledPattern#UNBOUNDED}. The scanner looks back at most this far from a
-   * keyword for match starts. Cost: one intersection and determinization, bounded by
-   * {@link #DETERMINIZE_WORK_LIMIT} (unbounded is returned when exceeded).
+   * keyword for match starts. See {@link KeywordProofs}.
    */
   public static int maxKeywordOffset(CompiledPattern pattern, List<String> keywords) {
-    Automaton dfa = pattern.automaton();
-    int n = dfa.getNumStates();
-    List<byte[]> words = keywords.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
-    Automaton before = new Automaton();
-    for (int s = 0; s < n; s++) {
-      before.createState();
-    }
-    Transition t = new Transition();
-    for (int s = 0; s < n; s++) {
-      boolean reads = false;
-      for (byte[] w : words) {
-        int state = s;
-        for (int i = 0; i < w.length && state >= 0; i++) {
-          state = dfa.step(state, w[i] & 0xff);
-        }
-        reads |= state >= 0;
-      }
-      before.setAccept(s, reads);
-      int count = dfa.initTransition(s, t);
-      for (int i = 0; i < count; i++) {
-        dfa.getNextTransition(t);
-        before.addTransition(s, t.dest, t.min, t.max);
-      }
-    }
-    before.finishState();
-    List<Automaton> containing = new ArrayList<>();
-    Automaton any = Operations.repeat(Automata.makeCharRange(0, 255));
-    for (byte[] w : words) {
-      List<Automaton> parts = new ArrayList<>();
-      parts.add(any);
-      for (byte b : w) {
-        parts.add(Automata.makeChar(b & 0xff));
-      }
-      parts.add(any);
-      containing.add(Operations.concatenate(parts));
-    }
-    try {
-      Automaton noKeyword = Operations.minus(any, Operations.union(containing), DETERMINIZE_WORK_LIMIT);
-      Automaton offsets = Operations.removeDeadStates(
-          Operations.determinize(Operations.intersection(before, noKeyword), DETERMINIZE_WORK_LIMIT));
-      if (offsets.getNumStates() == 0) {
-        return 0;
-      }
-      return Operations.isFinite(offsets) ? longestPath(offsets) : CompiledPattern.UNBOUNDED;
-    } catch (TooComplexToDeterminizeException e) {
-      return CompiledPattern.UNBOUNDED;
-    }
+    return KeywordProofs.maxFirstKeywordOffset(pattern, keywords);
   }
 
   /** The (nondeterministic) byte automaton of a syntax tree. */

@@ -18,9 +18,10 @@ import java.util.Objects;
  * {@link #build}):
  * <ul>
  *   <li>{@link Trigger.Keywords}: literal keywords, one of which occurs in every match of the rule (the
- *       compiler proves it). Each keyword is verified only where its <em>anchor byte</em> occurs: its byte
- *       that is rarest in log text ({@link ByteClasses#logFrequency}), so common first letters do not stop
- *       the pass. Case-insensitive keywords anchor on both cases of a letter. An event carries the
+ *       compiler proves it). Each keyword is verified only where its <em>anchor byte</em> occurs, preceded
+ *       by the keyword's previous byte (or, for the first byte, a byte that can precede the keyword in a
+ *       match): the pair estimated rarest in log text ({@link ByteClasses#logFrequency}), so common first
+ *       letters do not stop the pass. Case-insensitive keywords anchor on both cases of a letter. An event carries the
  *       keyword's start position and the rules it triggers.
  *   <li>{@link Trigger.StartBytes}: the bytes a match can start with. An event is the position of such a
  *       byte whose preceding byte the rule's boundary allows (so the inside of words and numbers is
@@ -203,7 +204,11 @@ public final class Prefilter {
         }
         int[] list = anchors[b];
         for (int j = 0; j < list.length && (flags & HOT_ANCHOR) == 0; j += 2) {
-          if (list[j + 1] != 0 || keywordBefore[list[j]][prev]) {
+          int offset = list[j + 1];
+          byte[] word = keywords[list[j]];
+          boolean ci = keywordCaseInsensitive[list[j]];
+          if (offset == 0 ? keywordBefore[list[j]][prev]
+              : (ci ? ByteClasses.foldCase(prev) : prev) == (word[offset - 1] & 0xff)) {
             flags |= HOT_ANCHOR;
           }
         }
@@ -232,14 +237,17 @@ public final class Prefilter {
     lists.get(b).add(offset);
   }
 
+  /**
+   * The offset of the keyword's anchor: the byte whose occurrence, together with the byte before it (for
+   * offset 0, any byte), is estimated rarest in log text by {@link ByteClasses#logFrequency}.
+   */
   private static int rarestByte(byte[] word, boolean caseInsensitive) {
     int best = 0;
-    int bestFrequency = Integer.MAX_VALUE;
+    double bestFrequency = Double.MAX_VALUE;
     for (int i = 0; i < word.length; i++) {
-      int b = word[i] & 0xff;
-      int f = ByteClasses.logFrequency(b);
-      if (caseInsensitive && ByteClasses.isAsciiLetter(b)) {
-        f += ByteClasses.logFrequency(b ^ 0x20);
+      double f = frequency(word[i] & 0xff, caseInsensitive);
+      if (i > 0) {
+        f = f * frequency(word[i - 1] & 0xff, caseInsensitive) / 1000;
       }
       if (f < bestFrequency) {
         best = i;
@@ -247,6 +255,14 @@ public final class Prefilter {
       }
     }
     return best;
+  }
+
+  private static double frequency(int b, boolean caseInsensitive) {
+    int f = ByteClasses.logFrequency(b) + 1;
+    if (caseInsensitive && ByteClasses.isAsciiLetter(b)) {
+      f += ByteClasses.logFrequency(b ^ 0x20) + 1;
+    }
+    return f;
   }
 
   private static boolean allows(Rule.Boundary boundary, int prev) {

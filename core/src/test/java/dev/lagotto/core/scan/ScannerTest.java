@@ -203,8 +203,11 @@ class ScannerTest {
     assertThatThrownBy(() -> Scanner.build(bad, ALL)).isInstanceOf(RuleCompileException.class)
         .hasMessageContaining("keywords");
     RulePack badTrigger = new RulePack(List.of(
-        TestRules.triggered("p", Category.PHONE, "\\+?[0-9]+", Rule.Boundary.WORD, "digit")));
-    assertThatThrownBy(() -> Scanner.build(badTrigger, ALL)).hasMessageContaining("'+'");
+        TestRules.triggered("p", Category.PHONE, "\\+?[0-9]+", Rule.Boundary.WORD, "sparkle")));
+    assertThatThrownBy(() -> Scanner.build(badTrigger, ALL)).hasMessageContaining("unknown trigger 'sparkle'");
+    RulePack narrowTrigger = new RulePack(List.of(
+        TestRules.triggered("p", Category.PHONE, "\\+?[0-9]{3}", Rule.Boundary.NONE, "digit")));
+    assertThat(texts(Scanner.build(narrowTrigger, ALL), "call +123 now")).containsExactly("p:+123");
   }
 
   @Test

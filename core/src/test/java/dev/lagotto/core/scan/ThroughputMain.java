@@ -33,7 +33,16 @@ public final class ThroughputMain {
     }
     ScanSettings.PrefilterMode mode = ScanSettings.PrefilterMode.valueOf(args.length > 2 ? args[2] : "INDEXED");
     int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-    Scanner scanner = Scanner.build(pack, ScanSettings.DEFAULTS.withPrefilter(mode).withMinConfidence(0));
+    ScanSettings settings = ScanSettings.DEFAULTS.withPrefilter(mode);
+    String categories = System.getProperty("categories");
+    if (categories != null) {
+      java.util.Set<dev.lagotto.core.rule.Category> set = java.util.EnumSet.noneOf(dev.lagotto.core.rule.Category.class);
+      for (String c : categories.split(",")) {
+        set.add(dev.lagotto.core.rule.Category.fromId(c).orElseThrow(() -> new IllegalArgumentException(c)));
+      }
+      settings = settings.withCategories(set);
+    }
+    Scanner scanner = Scanner.build(pack, settings);
     System.out.println(pack.size() + " rules, " + scanner.ruleCount() + " compiled, " + bytes.length + " bytes, " + mode);
     for (int it = 0; it < iterations; it++) {
       Map<String, int[]> counts = new TreeMap<>();
