@@ -81,6 +81,8 @@ public final class Prefilter {
   /** Per (rule, keyword) pair: the rule (an array of one), the keyword length, the context tables. */
   private final int[][] pairRules;
   private final int[] pairLength;
+  /** Whether a pair's events go straight to the sink: all keywords of its rule are anchored at offset 0. */
+  private final boolean[] pairInline;
   private final boolean[][] pairBefore;
   private final boolean[][] pairAfter;
   private final int maxKeywordLength;
@@ -100,6 +102,7 @@ public final class Prefilter {
     keywordAfter = new boolean[0][];
     pairRules = new int[0][];
     pairLength = new int[0];
+    pairInline = new boolean[0];
     pairBefore = new boolean[0][];
     pairAfter = new boolean[0][];
     maxKeywordLength = 0;
@@ -154,6 +157,8 @@ public final class Prefilter {
     this.pairBefore = pairBefore.toArray(new boolean[0][]);
     this.pairAfter = pairAfter.toArray(new boolean[0][]);
     pairLength = new int[pairRules.length];
+    pairInline = new boolean[pairRules.length];
+    boolean[] ruleBuffered = new boolean[triggers.size()];
     int n = byKeyword.size();
     keywords = new byte[n][];
     keywordCaseInsensitive = new boolean[n];
@@ -179,12 +184,20 @@ public final class Prefilter {
       }
       longest = Math.max(longest, word.length);
       int anchor = rarestByte(word, ci);
+      if (anchor != 0) {
+        for (int pair : keywordPairs[id]) {
+          ruleBuffered[pairRules[pair][0]] = true;
+        }
+      }
       int b = word[anchor] & 0xff;
       addAnchor(anchorLists, b, id, anchor);
       if (ci && ByteClasses.isAsciiLetter(b)) {
         addAnchor(anchorLists, b ^ 0x20, id, anchor);
       }
       id++;
+    }
+    for (int pair = 0; pair < pairRules.length; pair++) {
+      pairInline[pair] = !ruleBuffered[pairRules[pair][0]];
     }
     anchors = new int[256][];
     for (int b = 0; b < 256; b++) {
@@ -313,7 +326,7 @@ public final class Prefilter {
         starts.startAt(i, ruleSets[startAction[(PREV_OTHER << 8) | b] - 1]);
       }
       if ((hot[b] & HOT_ANCHOR) != 0) {
-        keywordsAt(bytes, lo, i, b, from, keywordTo, hi, out);
+        keywordsAt(bytes, lo, i, b, from, keywordTo, hi, out, starts);
       }
       i++;
     }
@@ -331,12 +344,13 @@ public final class Prefilter {
         starts.startAt(i, ruleSets[startAction[(PREV_CLASS[before] << 8) | b] - 1]);
       }
       if ((flags & HOT_ANCHOR) != 0) {
-        keywordsAt(bytes, lo, i, b, from, keywordTo, hi, out);
+        keywordsAt(bytes, lo, i, b, from, keywordTo, hi, out, starts);
       }
     }
   }
 
-  private void keywordsAt(byte[] bytes, int lo, int i, int b, int from, int to, int hi, Candidates out) {
+  private void keywordsAt(byte[] bytes, int lo, int i, int b, int from, int to, int hi, Candidates out,
+      StartSink sink) {
     int[] list = anchors[b];
     for (int j = 0; j < list.length; j += 2) {
       int id = list[j];
@@ -357,7 +371,11 @@ public final class Prefilter {
       for (int pair : keywordPairs[id]) {
         if ((prev < 0 || pairBefore[pair] == null || pairBefore[pair][prev])
             && (next < 0 || pairAfter[pair] == null || pairAfter[pair][next])) {
-          out.add(k, KEYWORD_EVENT | pair);
+          if (pairInline[pair]) {
+            sink.keywordAt(k, pairRules[pair][0], pairLength[pair]);
+          } else {
+            out.add(k, KEYWORD_EVENT | pair);
+          }
         }
       }
     }
@@ -396,11 +414,17 @@ public final class Prefilter {
     return pairLength[payload & ~KEYWORD_EVENT];
   }
 
-  /** Receives start-byte candidates during {@link #scan}, in increasing position order. */
-  @FunctionalInterface
+  /**
+   * Receives events during {@link #scan}: start-byte candidates, in increasing position order, and the
+   * keyword events of rules whose keywords are all anchored on their first byte (so that, per rule, they
+   * too come in increasing position order); other keyword events go to the {@link Candidates} buffer.
+   */
   public interface StartSink {
     /** Position {@code position} is a candidate start for each rule of {@code rules} (do not modify it). */
     void startAt(int position, int[] rules);
+
+    /** A keyword of {@code length} bytes of rule {@code rule} occurs at {@code position}. */
+    void keywordAt(int position, int rule, int length);
   }
 
   /** How one rule is triggered. */

@@ -164,6 +164,8 @@ public final class Scanner {
       s.bytes = b;
       s.lo = lo;
       s.hi = hi;
+      s.from = from;
+      s.to = to;
       for (int segFrom = from; segFrom < to; segFrom += SEGMENT) {
         int segTo = Math.min(to, segFrom + SEGMENT);
         int keywordTo = segTo == to ? Math.min(hi, to + MAX_MATCH_LENGTH) : segTo;
@@ -389,6 +391,13 @@ public final class Scanner {
     byte[] bytes;
     int lo;
     int hi;
+    int from;
+    int to;
+
+    @Override
+    public void keywordAt(int position, int rule, int length) {
+      keyword(rules[rule], bytes, lo, hi, from, to, position, length, this);
+    }
 
     @Override
     public void startAt(int position, int[] triggered) {
