@@ -10,7 +10,16 @@ import java.util.Arrays;
 public final class Candidates {
   private static final int INITIAL_CAPACITY = 1024;
   private long[] events = new long[INITIAL_CAPACITY];
+  private int[] hits = new int[INITIAL_CAPACITY];
   private int size;
+
+  /** A scratch array of at least {@code length} positions for the prefilter's first pass. */
+  int[] hits(int length) {
+    if (hits.length < length) {
+      hits = new int[Math.max(length, hits.length * 2)];
+    }
+    return hits;
+  }
 
   /** Empties the buffer (keeps its capacity). */
   public void clear() {

@@ -331,23 +331,32 @@ public final class Prefilter {
       i++;
     }
     final byte[] pairs = hotPair;
-    int prev = i < stop ? bytes[i - 1] & 0xff : 0;
+    if (i >= stop) {
+      return;
+    }
+    int[] hits = out.hits(stop - i);
+    int n = 0;
+    int prev = bytes[i - 1] & 0xff;
     for (; i < stop; i++) {
       int b = bytes[i] & 0xff;
-      int flags = pairs[(prev << 8) | b];
-      int before = prev;
+      hits[n] = i;
+      n += (-pairs[(prev << 8) | b]) >>> 31;
       prev = b;
-      if (flags == 0) {
-        continue;
-      }
-      if ((flags & HOT_START) != 0 && i < to) {
-        starts.startAt(i, ruleSets[startAction[(PREV_CLASS[before] << 8) | b] - 1]);
+    }
+    for (int h = 0; h < n; h++) {
+      int p = hits[h];
+      int b = bytes[p] & 0xff;
+      int before = bytes[p - 1] & 0xff;
+      int flags = pairs[(before << 8) | b];
+      if ((flags & HOT_START) != 0 && p < to) {
+        starts.startAt(p, ruleSets[startAction[(PREV_CLASS[before] << 8) | b] - 1]);
       }
       if ((flags & HOT_ANCHOR) != 0) {
-        keywordsAt(bytes, lo, i, b, from, keywordTo, hi, out, starts);
+        keywordsAt(bytes, lo, p, b, from, keywordTo, hi, out, starts);
       }
     }
   }
+
 
   private void keywordsAt(byte[] bytes, int lo, int i, int b, int from, int to, int hi, Candidates out,
       StartSink sink) {

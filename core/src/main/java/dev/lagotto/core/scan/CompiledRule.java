@@ -53,6 +53,9 @@ final class CompiledRule {
   final int probeAOffset;
   final boolean[] probeB;
   final int probeBOffset;
+  /** {@link #probeA} and {@link #probeB} as 0/1 ints, for branch-free filtering. */
+  final int[] probeAInt;
+  final int[] probeBInt;
 
   private CompiledRule(Rule rule, int index, ScanSettings settings) {
     this.rule = rule;
@@ -116,6 +119,19 @@ final class CompiledRule {
     probeA = sets[0];
     probeBOffset = offsets[1];
     probeB = sets[1];
+    probeAInt = asInts(probeA);
+    probeBInt = asInts(probeB);
+  }
+
+  private static int[] asInts(boolean[] set) {
+    if (set == null) {
+      return null;
+    }
+    int[] ints = new int[256];
+    for (int b = 0; b < 256; b++) {
+      ints[b] = set[b] ? 1 : 0;
+    }
+    return ints;
   }
 
   /** Most offsets considered for probes. */

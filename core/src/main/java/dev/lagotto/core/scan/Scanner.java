@@ -171,6 +171,7 @@ public final class Scanner {
         int keywordTo = segTo == to ? Math.min(hi, to + MAX_MATCH_LENGTH) : segTo;
         events.clear();
         prefilter.scan(b, lo, segFrom, segTo, keywordTo, hi, events, s);
+        s.runStartCandidates();
         events.sort();
         int count = events.size();
         for (int i = 0; i < count; i++) {
@@ -399,18 +400,70 @@ public final class Scanner {
       keyword(rules[rule], bytes, lo, hi, from, to, position, length, this);
     }
 
+    /** Start-byte candidates of the current segment, per rule (increasing), and their counts. */
+    final int[][] starts;
+    final int[] startCount;
+
     @Override
     public void startAt(int position, int[] triggered) {
       for (int r : triggered) {
-        if (position >= next[r]) {
-          tryAt(rules[r], bytes, lo, hi, position, this);
+        int n = startCount[r];
+        int[] list = starts[r];
+        if (n == list.length) {
+          list = starts[r] = Arrays.copyOf(list, n * 2);
+        }
+        list[n] = position;
+        startCount[r] = n + 1;
+      }
+    }
+
+    /**
+     * Runs the start-byte candidates collected for the segment, rule by rule: first a branch-free pass
+     * keeps the candidates whose probes pass, then the survivors are tried in increasing order.
+     */
+    void runStartCandidates() {
+      for (int r = 0; r < startCount.length; r++) {
+        int n = startCount[r];
+        if (n == 0) {
+          continue;
+        }
+        startCount[r] = 0;
+        CompiledRule rule = rules[r];
+        int[] list = starts[r];
+        if (rule.probeA != null) {
+          n = compact(list, n, rule.probeAOffset, rule.probeAInt);
+          if (rule.probeB != null) {
+            n = compact(list, n, rule.probeBOffset, rule.probeBInt);
+          }
+        }
+        for (int j = 0; j < n; j++) {
+          int p = list[j];
+          if (p >= next[r]) {
+            tryAt(rule, bytes, lo, hi, p, this);
+          }
         }
       }
+    }
+
+    /** Keeps the positions {@code p} with {@code p + offset < hi} and {@code probe[bytes[p + offset]] == 1}. */
+    private int compact(int[] list, int n, int offset, int[] probe) {
+      final byte[] b = bytes;
+      final int last = hi - 1;
+      int m = 0;
+      for (int j = 0; j < n; j++) {
+        int p = list[j];
+        int q = p + offset;
+        list[m] = p;
+        m += ((q - hi) >>> 31) & probe[b[Math.min(q, last)] & 0xff];
+      }
+      return m;
     }
 
     Scratch(int rules) {
       next = new int[rules];
       tried = new int[rules];
+      starts = new int[rules][INITIAL_MATCHES];
+      startCount = new int[rules];
     }
 
     void begin() {
