@@ -17,12 +17,15 @@ public final class CompiledPattern {
   /** Next state times 256, or -1 for no transition; indexed by state times 256 plus the byte. */
   private final int[] table;
   private final boolean[] accept;
+  /** States are numbered non-accepting first: a state (times 256) accepts iff it is at least this. */
+  private final int acceptFrom;
   private final boolean[] startBytes;
   private final boolean[] tokenBytes;
   private final int maxLength;
 
-  CompiledPattern(String source, Automaton automaton, int[] table, boolean[] accept, boolean[] startBytes,
-      boolean[] tokenBytes, int maxLength) {
+  CompiledPattern(String source, Automaton automaton, int[] table, boolean[] accept, int acceptFrom,
+      boolean[] startBytes, boolean[] tokenBytes, int maxLength) {
+    this.acceptFrom = acceptFrom;
     this.source = source;
     this.automaton = automaton;
     this.table = table;
@@ -37,7 +40,7 @@ public final class CompiledPattern {
     return source;
   }
 
-  /** The minimal deterministic automaton (labels are bytes 0..255); do not modify. */
+  /** The minimal deterministic automaton (labels are bytes 0..255; its own state numbering); do not modify. */
   public Automaton automaton() {
     return automaton;
   }
@@ -138,7 +141,7 @@ public final class CompiledPattern {
    */
   public int longestMatch(byte[] bytes, int start, int limit, int hi, boolean[] forbiddenAfter) {
     final int[] t = table;
-    final boolean[] acc = accept;
+    final int accepting = acceptFrom;
     int state = 0;
     int best = -1;
     for (int i = start; i < limit; i++) {
@@ -146,7 +149,7 @@ public final class CompiledPattern {
       if (state < 0) {
         return best;
       }
-      if (acc[state >>> 8]) {
+      if (state >= accepting) {
         int e = i + 1;
         if (e == hi || forbiddenAfter == null || !forbiddenAfter[bytes[e] & 0xff]) {
           best = e;

@@ -47,6 +47,19 @@ public final class PatternCompiler {
           + MAX_STATES + "); simplify it");
     }
     int n = dfa.getNumStates();
+    int[] number = new int[n];
+    int next = 0;
+    for (int s = 0; s < n; s++) {
+      if (!dfa.isAccept(s)) {
+        number[s] = next++;
+      }
+    }
+    int acceptFrom = next;
+    for (int s = 0; s < n; s++) {
+      if (dfa.isAccept(s)) {
+        number[s] = next++;
+      }
+    }
     int[] table = new int[n * 256];
     Arrays.fill(table, -1);
     boolean[] accept = new boolean[n];
@@ -54,12 +67,12 @@ public final class PatternCompiler {
     boolean[] token = new boolean[256];
     Transition t = new Transition();
     for (int s = 0; s < n; s++) {
-      accept[s] = dfa.isAccept(s);
+      accept[number[s]] = dfa.isAccept(s);
       int count = dfa.initTransition(s, t);
       for (int i = 0; i < count; i++) {
         dfa.getNextTransition(t);
         for (int b = t.min; b <= t.max; b++) {
-          table[s * 256 + b] = t.dest * 256;
+          table[number[s] * 256 + b] = number[t.dest] * 256;
           token[b] = true;
           if (s == 0) {
             start[b] = true;
@@ -68,7 +81,7 @@ public final class PatternCompiler {
       }
     }
     int maxLength = Operations.isFinite(dfa) ? longestPath(dfa) : CompiledPattern.UNBOUNDED;
-    return new CompiledPattern(pattern, dfa, table, accept, start, token, maxLength);
+    return new CompiledPattern(pattern, dfa, table, accept, acceptFrom * 256, start, token, maxLength);
   }
 
   /**
