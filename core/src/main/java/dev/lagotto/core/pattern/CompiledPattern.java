@@ -19,6 +19,15 @@ public final class CompiledPattern {
   private final boolean[] accept;
   /** States are numbered non-accepting first: a state (times 256) accepts iff it is at least this. */
   private final int acceptFrom;
+  /**
+   * The executable form: bytes grouped into classes that every state treats alike ({@code classOf}), and
+   * a compact table {@code run[state * classes + class]} = next state times {@code classes}, or -1. Small
+   * enough to stay in the L1 cache, unlike {@link #table}, which build-time analyses use.
+   */
+  private final byte[] classOf;
+  private final int classes;
+  private final int[] run;
+  private final int runAcceptFrom;
   private final boolean[] startBytes;
   private final boolean[] tokenBytes;
   private final int maxLength;
@@ -26,6 +35,29 @@ public final class CompiledPattern {
   CompiledPattern(String source, Automaton automaton, int[] table, boolean[] accept, int acceptFrom,
       boolean[] startBytes, boolean[] tokenBytes, int maxLength) {
     this.acceptFrom = acceptFrom;
+    int states = accept.length;
+    int[] classIds = new int[256];
+    java.util.Map<String, Integer> columns = new java.util.HashMap<>();
+    for (int b = 0; b < 256; b++) {
+      int[] column = new int[states];
+      for (int st = 0; st < states; st++) {
+        column[st] = table[st * 256 + b];
+      }
+      classIds[b] = columns.computeIfAbsent(java.util.Arrays.toString(column), k -> columns.size());
+    }
+    this.classes = columns.size();
+    this.classOf = new byte[256];
+    for (int b = 0; b < 256; b++) {
+      classOf[b] = (byte) classIds[b];
+    }
+    this.run = new int[states * classes];
+    for (int st = 0; st < states; st++) {
+      for (int b = 0; b < 256; b++) {
+        int next = table[st * 256 + b];
+        run[st * classes + classIds[b]] = next < 0 ? -1 : (next >>> 8) * classes;
+      }
+    }
+    this.runAcceptFrom = (acceptFrom >>> 8) * classes;
     this.source = source;
     this.automaton = automaton;
     this.table = table;
@@ -140,12 +172,13 @@ public final class CompiledPattern {
    * {@code -1} if none. Complexity: at most {@code limit - start} table steps; stops at the first dead state.
    */
   public int longestMatch(byte[] bytes, int start, int limit, int hi, boolean[] forbiddenAfter) {
-    final int[] t = table;
-    final int accepting = acceptFrom;
+    final int[] t = run;
+    final byte[] cls = classOf;
+    final int accepting = runAcceptFrom;
     int state = 0;
     int best = -1;
     for (int i = start; i < limit; i++) {
-      state = t[state | (bytes[i] & 0xff)];
+      state = t[state + (cls[bytes[i] & 0xff] & 0xff)];
       if (state < 0) {
         return best;
       }
@@ -239,6 +272,6 @@ public final class CompiledPattern {
 
   @Override
   public String toString() {
-    return "CompiledPattern[" + stateCount() + " states, maxLength " + maxLength + "]";
+    return "CompiledPattern[" + stateCount() + " states, " + classes + " byte classes, maxLength " + maxLength + "]";
   }
 }

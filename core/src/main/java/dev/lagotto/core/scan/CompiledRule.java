@@ -53,9 +53,12 @@ final class CompiledRule {
   final int probeAOffset;
   final boolean[] probeB;
   final int probeBOffset;
-  /** {@link #probeA} and {@link #probeB} as 0/1 ints, for branch-free filtering. */
-  final int[] probeAInt;
-  final int[] probeBInt;
+  /**
+   * Up to {@link #MAX_PROBES} probes (offset, 0/1 table) for the branch-free filtering of start-byte
+   * candidates, rarest first; {@link #probeA} and {@link #probeB} are the first two.
+   */
+  final int[] probeOffsets;
+  final int[][] probeTables;
 
   private CompiledRule(Rule rule, int index, ScanSettings settings) {
     this.rule = rule;
@@ -104,8 +107,9 @@ final class CompiledRule {
     validators = vs.toArray(new Validator[0]);
     context = ContextScorer.compile(rule.context());
     specificity = Scanner.specificity(rule.category());
-    int[] offsets = {-1, -1};
-    boolean[][] sets = new boolean[2][];
+    int[] offsets = new int[MAX_PROBES];
+    java.util.Arrays.fill(offsets, -1);
+    boolean[][] sets = new boolean[MAX_PROBES][];
     if (pattern != null) {
       chooseProbes(pattern, Math.min(maxLength, pattern.minLength()), offsets, sets);
     }
@@ -119,8 +123,15 @@ final class CompiledRule {
     probeA = sets[0];
     probeBOffset = offsets[1];
     probeB = sets[1];
-    probeAInt = asInts(probeA);
-    probeBInt = asInts(probeB);
+    int count = 0;
+    while (count < MAX_PROBES && sets[count] != null) {
+      count++;
+    }
+    probeOffsets = java.util.Arrays.copyOf(offsets, count);
+    probeTables = new int[count][];
+    for (int i = 0; i < count; i++) {
+      probeTables[i] = asInts(sets[i]);
+    }
   }
 
   private static int[] asInts(boolean[] set) {
@@ -137,13 +148,17 @@ final class CompiledRule {
   /** Most offsets considered for probes. */
   private static final int MAX_PROBE_OFFSET = 24;
 
-  /** Picks the two offsets (1 .. minLength-1) whose possible bytes are rarest in log text. */
+  /** Most probes kept per rule. */
+  static final int MAX_PROBES = 4;
+
+  /** Picks the offsets (1 .. minLength-1) whose possible bytes are rarest in log text, rarest first. */
   private static void chooseProbes(CompiledPattern p, int minLength, int[] offsets, boolean[][] sets) {
     long all = 0;
     for (int b = 0; b < 256; b++) {
       all += ByteClasses.logFrequency(b) + 1;
     }
-    long[] weights = {Long.MAX_VALUE, Long.MAX_VALUE};
+    List<long[]> candidates = new ArrayList<>();
+    List<boolean[]> candidateSets = new ArrayList<>();
     for (int j = 1; j < Math.min(minLength, MAX_PROBE_OFFSET); j++) {
       boolean[] set = p.bytesAtOffset(j);
       long w = 0;
@@ -152,21 +167,15 @@ final class CompiledRule {
           w += ByteClasses.logFrequency(b) + 1;
         }
       }
-      if (w * 2 > all) {
-        continue;
+      if (w * 2 <= all) {
+        candidates.add(new long[] {w, -j, candidateSets.size()});
+        candidateSets.add(set);
       }
-      if (w <= weights[0]) {
-        weights[1] = weights[0];
-        offsets[1] = offsets[0];
-        sets[1] = sets[0];
-        weights[0] = w;
-        offsets[0] = j;
-        sets[0] = set;
-      } else if (w <= weights[1]) {
-        weights[1] = w;
-        offsets[1] = j;
-        sets[1] = set;
-      }
+    }
+    candidates.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+    for (int i = 0; i < Math.min(offsets.length, candidates.size()); i++) {
+      offsets[i] = (int) -candidates.get(i)[1];
+      sets[i] = candidateSets.get((int) candidates.get(i)[2]);
     }
   }
 

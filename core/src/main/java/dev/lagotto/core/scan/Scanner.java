@@ -430,11 +430,8 @@ public final class Scanner {
         startCount[r] = 0;
         CompiledRule rule = rules[r];
         int[] list = starts[r];
-        if (rule.probeA != null) {
-          n = compact(list, n, rule.probeAOffset, rule.probeAInt);
-          if (rule.probeB != null) {
-            n = compact(list, n, rule.probeBOffset, rule.probeBInt);
-          }
+        for (int k = 0; k < rule.probeOffsets.length && n > 0; k++) {
+          n = compact(list, n, rule.probeOffsets[k], rule.probeTables[k]);
         }
         for (int j = 0; j < n; j++) {
           int p = list[j];
