@@ -50,6 +50,8 @@ final class CompiledRule {
   final boolean[] probeA;
   /** For keyword rules: how far before a keyword occurrence a match can start (see PatternCompiler). */
   final int keywordReach;
+  /** The shortest match, in bytes (1 for custom matchers). */
+  final int minLength;
   final int probeAOffset;
   final boolean[] probeB;
   final int probeBOffset;
@@ -119,6 +121,7 @@ final class CompiledRule {
       reach = offset == CompiledPattern.UNBOUNDED ? maxLength : Math.min(offset, maxLength);
     }
     keywordReach = reach;
+    minLength = pattern == null ? 1 : pattern.minLength();
     probeAOffset = offsets[0];
     probeA = sets[0];
     probeBOffset = offsets[1];

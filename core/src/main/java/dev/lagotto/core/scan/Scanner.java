@@ -195,8 +195,10 @@ public final class Scanner {
 
   /**
    * Candidates of a keyword occurrence at {@code k}: the run of token bytes that ends at {@code k}, no
-   * further back than the rule's keyword reach (the largest offset of the first keyword in a match), then
-   * {@code k}; positions already tried for this rule are not tried again.
+   * further back than the rule's keyword reach D (the largest offset of the first keyword in a match), then
+   * {@code k}; positions already tried for this rule are not tried again. None when a match whose first
+   * keyword is at {@code k} is impossible: such a match starts at or after {@code k - D} and has at least
+   * the rule's minimum length, so bytes {@code [k, k - D + minLength)} must all be token bytes.
    */
   private void keyword(CompiledRule r, byte[] b, int lo, int hi, int from, int to, int k, int length, Scratch s) {
     int idx = r.index;
@@ -206,6 +208,17 @@ public final class Scanner {
       return;
     }
     boolean[] token = r.tokenBytes;
+    int need = k - r.keywordReach + r.minLength;
+    if (need > k) {
+      if (need > hi) {
+        return;
+      }
+      for (int q = k; q < need; q++) {
+        if (!token[b[q] & 0xff]) {
+          return;
+        }
+      }
+    }
     int p = k;
     while (p > floor && token[b[p - 1] & 0xff]) {
       p--;
