@@ -15,8 +15,8 @@ public final class Candidates {
 
   /** A scratch array of at least {@code length} positions for the prefilter's first pass. */
   int[] hits(int length) {
-    if (hits.length < length) {
-      hits = new int[Math.max(length, hits.length * 2)];
+    if (hits.length < length + 1) {
+      hits = new int[Math.max(length + 1, hits.length * 2)];
     }
     return hits;
   }

@@ -337,6 +337,44 @@ public final class Prefilter {
     int[] hits = out.hits(stop - i);
     int n = 0;
     int prev = bytes[i - 1] & 0xff;
+    for (; i + 8 <= stop; i += 8) {
+      int b0 = bytes[i] & 0xff;
+      int b1 = bytes[i + 1] & 0xff;
+      int b2 = bytes[i + 2] & 0xff;
+      int b3 = bytes[i + 3] & 0xff;
+      int b4 = bytes[i + 4] & 0xff;
+      int b5 = bytes[i + 5] & 0xff;
+      int b6 = bytes[i + 6] & 0xff;
+      int b7 = bytes[i + 7] & 0xff;
+      int f0 = pairs[(prev << 8) | b0];
+      int f1 = pairs[(b0 << 8) | b1];
+      int f2 = pairs[(b1 << 8) | b2];
+      int f3 = pairs[(b2 << 8) | b3];
+      int f4 = pairs[(b3 << 8) | b4];
+      int f5 = pairs[(b4 << 8) | b5];
+      int f6 = pairs[(b5 << 8) | b6];
+      int f7 = pairs[(b6 << 8) | b7];
+      prev = b7;
+      if ((f0 | f1 | f2 | f3 | f4 | f5 | f6 | f7) == 0) {
+        continue;
+      }
+      hits[n] = i;
+      n += (-f0) >>> 31;
+      hits[n] = i + 1;
+      n += (-f1) >>> 31;
+      hits[n] = i + 2;
+      n += (-f2) >>> 31;
+      hits[n] = i + 3;
+      n += (-f3) >>> 31;
+      hits[n] = i + 4;
+      n += (-f4) >>> 31;
+      hits[n] = i + 5;
+      n += (-f5) >>> 31;
+      hits[n] = i + 6;
+      n += (-f6) >>> 31;
+      hits[n] = i + 7;
+      n += (-f7) >>> 31;
+    }
     for (; i < stop; i++) {
       int b = bytes[i] & 0xff;
       hits[n] = i;
