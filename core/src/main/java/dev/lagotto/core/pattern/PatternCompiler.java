@@ -4,7 +4,6 @@ import dev.lagotto.core.pattern.PatternNode.Alt;
 import dev.lagotto.core.pattern.PatternNode.ByteSet;
 import dev.lagotto.core.pattern.PatternNode.Repeat;
 import dev.lagotto.core.pattern.PatternNode.Seq;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -115,7 +114,7 @@ public final class PatternCompiler {
   /** The (nondeterministic) byte automaton of a syntax tree. */
   public static Automaton toAutomaton(PatternNode node) {
     if (node instanceof ByteSet set) {
-      return setAutomaton(set, false);
+      return setAutomaton(set);
     }
     if (node instanceof Seq seq) {
       if (seq.items().isEmpty()) {
@@ -152,21 +151,10 @@ public final class PatternCompiler {
     }
   }
 
-  private static Automaton byteAutomaton(int b, boolean caseInsensitive) {
-    boolean[] set = new boolean[256];
-    set[b] = true;
-    return setAutomaton(ByteSet.of(set), caseInsensitive);
-  }
-
-  private static Automaton setAutomaton(ByteSet set, boolean caseInsensitive) {
+  private static Automaton setAutomaton(ByteSet set) {
     boolean[] bytes = new boolean[256];
     for (int b = 0; b < 256; b++) {
-      if (set.contains(b)) {
-        bytes[b] = true;
-        if (caseInsensitive && isAsciiLetter(b)) {
-          bytes[b ^ 0x20] = true;
-        }
-      }
+      bytes[b] = set.contains(b);
     }
     Automaton a = new Automaton();
     int from = a.createState();
@@ -186,10 +174,6 @@ public final class PatternCompiler {
     }
     a.finishState();
     return a;
-  }
-
-  static boolean isAsciiLetter(int b) {
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
   }
 
   /** Longest path from the initial state to an accepting state of an acyclic automaton. */

@@ -251,10 +251,6 @@ final class CompiledRule {
     return new Prefilter.Trigger.StartBytes(startBytes, rule.boundary());
   }
 
-  private static String describe(int b) {
-    return b >= 0x21 && b < 0x7f ? "'" + (char) b + "'" : String.format("0x%02X", b);
-  }
-
   static boolean[] forbiddenBytes(Rule.Boundary boundary) {
     if (boundary == Rule.Boundary.NONE) {
       return null;

@@ -37,10 +37,10 @@ public final class TestRules {
             + "){0,6}", Rule.Boundary.WORD, ":"),
         rule("geo", Category.GEO_COORDINATES, "\"(lat|latitude)\"[ \\t]*:[ \\t]*-?[0-9]{1,2}\\.[0-9]{2,}[ \\t]*,[ \\t]*"
             + "\"(lon|lng|longitude)\"[ \\t]*:[ \\t]*-?[0-9]{1,3}\\.[0-9]{2,}|-?([1-8]?[0-9]|90)\\.[0-9]{3,}[ \\t]*,"
-            + "[ \\t]*-?(1[0-7][0-9]|[1-9]?[0-9]|180)\\.[0-9]{3,}", Rule.Boundary.DIGIT, ","),
+            + "[ \\t]*-?(1[0-7][0-9]|[1-9]?[0-9]|180)\\.[0-9]{3,}", Rule.Boundary.WORD, ","),
         triggered("phone", Category.PHONE, "\\+[1-9][0-9]{7,14}|\\+[1-9][0-9]{0,2}[ .\\-](\\(0\\)[ .\\-]?)?[0-9]{1,4}"
             + "(([ .\\-][0-9]{2,4}){2,4}|[ .\\-][0-9]{5,10})|\\(?[2-9][0-9]{2}\\)?[ .\\-][2-9][0-9]{2}[ .\\-][0-9]{4}"
-            + "|0[1-9]([ .][0-9]{2}){4}", Rule.Boundary.DIGIT, null),
+            + "|0[1-9]([ .][0-9]{2}){4}", Rule.Boundary.WORD, null),
         triggered("card", Category.CREDIT_CARD, "[0-9]([ \\-]?[0-9]){12,18}", Rule.Boundary.WORD, "digit"),
         triggered("iban", Category.IBAN, "[A-Z]{2}[0-9]{2}( ?[A-Z0-9]{4}){2,7}( ?[A-Z0-9]{1,3})?",
             Rule.Boundary.WORD, "upper"),
