@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param exclude values and patterns never reported
  * @param examples the rule's own match and no-match examples
  * @param origin where the rule was loaded from (a file path or a classpath resource), for messages
+ * @param caseInsensitive YAML {@code case_insensitive} (default false): every ASCII letter of the pattern,
+ *     of the exclude patterns and of the keywords also matches its other case
  */
 public record Rule(
     String id,
@@ -38,7 +40,8 @@ public record Rule(
     double confidence,
     Exclude exclude,
     Examples examples,
-    String origin) {
+    String origin,
+    boolean caseInsensitive) {
 
   public Rule {
     Objects.requireNonNull(id, "id");
@@ -55,6 +58,14 @@ public record Rule(
     context = context == null ? RuleContext.NONE : context;
     exclude = exclude == null ? Exclude.NONE : exclude;
     examples = examples == null ? Examples.NONE : examples;
+  }
+
+  /** A case-sensitive rule (the form used before {@code caseInsensitive} was added). */
+  public Rule(String id, Category category, String description, String pattern, String matcher,
+      Boundary boundary, List<String> keywords, String trigger, List<String> validators, RuleContext context,
+      double confidence, Exclude exclude, Examples examples, String origin) {
+    this(id, category, description, pattern, matcher, boundary, keywords, trigger, validators, context,
+        confidence, exclude, examples, origin, false);
   }
 
   /** What may not touch either end of a match (instead of regex {@code \b} and lookaround). */

@@ -1,34 +1,126 @@
 package dev.lagotto.core.scan;
 
+import dev.lagotto.core.context.ContextScorer;
+import dev.lagotto.core.prefilter.Candidates;
+import dev.lagotto.core.prefilter.Prefilter;
+import dev.lagotto.core.rule.Category;
 import dev.lagotto.core.rule.Rule;
 import dev.lagotto.core.rule.RulePack;
-import java.nio.charset.StandardCharsets;
+import dev.lagotto.core.validate.Validator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * PLACEHOLDER (replaced by the indexed engine of issue 3): runs every rule's pattern with java.util.regex.
- * Thread-safe and immutable once built.
+ * The indexed rule engine: finds the matches of a rule pack in chunks of UTF-8 bytes. Built once per
+ * (pack, settings); immutable and thread-safe: one scanner serves all threads, each with its own scratch
+ * buffers (a {@link ThreadLocal}, grown to the largest chunk seen, so the steady state does not allocate).
+ *
+ * <p><b>Match semantics</b> (identical with {@link ScanSettings.PrefilterMode#INDEXED} and
+ * {@link ScanSettings.PrefilterMode#NONE}). Only rules of {@link ScanSettings#categories()} are compiled.
+ * For each rule independently, candidate starts {@code s} are taken in increasing order in
+ * {@code [max(chunk.start, chunk.reportFrom - MAX_MATCH_LENGTH), min(chunk.end, chunk.reportTo +
+ * MAX_MATCH_LENGTH))} (matches just outside the report range are computed so that they take part in overlap
+ * resolution exactly as in a scan of the whole stream, but are not reported):
+ * <ol>
+ *   <li>the rule's boundary must hold before {@code s} (the byte at {@code s-1}, when {@code s-1 >=
+ *       chunk.start}); then the pattern's DFA (or the custom matcher) runs from {@code s} over at most the
+ *       rule's maximum length ({@link #MAX_MATCH_LENGTH} at most) and not past {@code chunk.end}; the
+ *       match is the <em>longest</em> end {@code e} at which the pattern accepts and the boundary holds
+ *       after {@code e} (the byte at {@code e}, when {@code e < chunk.end});
+ *   <li>the match is dropped if it equals an {@code exclude.values} entry (ASCII-case-insensitively) or
+ *       an {@code exclude.patterns} pattern matches all of it; then the validators run in order (a factor
+ *       {@code <= 0} drops it, a factor below 1 multiplies the confidence); then the
+ *       {@link ContextScorer} ({@link ContextScorer#DROP} drops it); then a confidence below
+ *       {@link ScanSettings#minConfidence()} drops it;
+ *   <li>a kept match is recorded and the rule continues at {@code e} (matches of one rule never overlap);
+ *       a dropped one lets the rule continue at {@code s + 1}.
+ * </ol>
+ * Then <b>overlaps across rules</b> are resolved: one span gets one finding. Among matches that overlap
+ * (transitively, a cluster), the best is kept and every match overlapping it is dropped, repeatedly; "best"
+ * is, in order: the higher {@link #specificity(Category) category specificity} (e-mail beats an IPv4
+ * inside its domain, MAC beats IPv6, IBAN beats a card number inside it), then the longer span (a longer
+ * span beats one it contains), then the higher confidence, then the earlier start, then the earlier rule
+ * in the pack. Finally the matches that start in {@code [chunk.reportFrom, chunk.reportTo)} are passed to
+ * the sink in increasing start order. Bytes outside {@code [chunk.start, chunk.end)} are never read.
+ *
+ * <p>Callers that cut a stream into chunks should give each chunk {@link #CHUNK_OVERLAP} bytes of left
+ * context ({@code reportFrom - start}) and of right tail ({@code end - reportTo}), at least the rules' context
+ * window, so that a match across a chunk boundary is reported once, by one chunk, as in a whole-stream scan.
+ *
+ * <p><b>Candidates.</b> {@code NONE} tries every position. {@code INDEXED} tries only positions from the
+ * {@link Prefilter}: for a rule with keywords (proven at build time to occur in every match), at a keyword
+ * occurrence at {@code k} the positions of the run of the rule's token bytes (bytes that occur in some
+ * match) that ends at {@code k}, within the rule's maximum length, in increasing order and never a position
+ * twice; for other rules the positions whose byte can start a match and whose preceding byte the boundary
+ * allows. Before the DFA runs, INDEXED also checks up to four <em>probes</em>: offsets below the rule's
+ * shortest match length whose possible bytes (from the DFA) are rare in log text; a candidate whose byte at
+ * a probe offset is impossible cannot start a match. Every position where a match starts is therefore a
+ * candidate that passes its probes, and since candidates are taken in increasing order with the same skip
+ * rule, INDEXED finds exactly what NONE finds. {@link #scan} returns the number of DFA or custom matcher
+ * runs (after the boundary check and, in INDEXED mode, the probes).
+ *
+ * <p>Costs (single thread): one pass of two table loads per byte over the chunk; per candidate, a few
+ * table loads; per run, one load per byte (a compact byte-class table that stays in L1).
  */
 public final class Scanner {
+  /** The longest match any rule can report, in bytes. */
+  public static final int MAX_MATCH_LENGTH = 512;
+  /**
+   * Left context and right tail a chunk should have beyond its report range so that cutting a stream into
+   * overlapping chunks reports what one scan of the whole stream reports.
+   */
+  public static final int CHUNK_OVERLAP = 2 * MAX_MATCH_LENGTH;
+  /** Bytes handed to the prefilter at once; bounds the event buffer. */
+  static final int SEGMENT = 64 * 1024;
+
+  /**
+   * Categories from most to least specific; the order overlapping matches are resolved by. Categories not
+   * listed come last.
+   */
+  public static final List<Category> SPECIFICITY_ORDER = List.of(
+      Category.EMAIL, Category.IBAN, Category.CREDIT_CARD, Category.MAC_ADDRESS, Category.NATIONAL_ID,
+      Category.DEVICE_ID, Category.SESSION_ID, Category.USER_AGENT, Category.IPV6, Category.IPV4,
+      Category.GEO_COORDINATES, Category.DATE_OF_BIRTH, Category.PHONE, Category.STREET_ADDRESS,
+      Category.PERSON_NAME);
+
   private final RulePack pack;
   private final ScanSettings settings;
-  private final List<Rule> rules = new ArrayList<>();
-  private final List<Pattern> patterns = new ArrayList<>();
+  private final CompiledRule[] rules;
+  private final Prefilter prefilter;
+  /** Whether the prefilter (and the probes, a cheap necessary check before a DFA run) are used. */
+  private final boolean indexed;
+  private final ThreadLocal<Scratch> scratch;
 
   private Scanner(RulePack pack, ScanSettings settings) {
     this.pack = pack;
     this.settings = settings;
+    List<CompiledRule> compiled = new ArrayList<>();
     for (Rule r : pack.rules()) {
-      if (r.pattern() != null && settings.categories().contains(r.category())) {
-        rules.add(r);
-        patterns.add(Pattern.compile(r.pattern()));
+      if (settings.categories().contains(r.category())) {
+        try {
+          compiled.add(CompiledRule.compile(r, compiled.size(), settings));
+        } catch (RuleCompileException e) {
+          throw new RuleCompileException(r.id() + " (" + r.origin() + ")", e.field(), e.reason());
+        }
       }
     }
+    rules = compiled.toArray(new CompiledRule[0]);
+    if (settings.prefilter() == ScanSettings.PrefilterMode.NONE) {
+      prefilter = Prefilter.NONE;
+    } else {
+      prefilter = Prefilter.build(compiled.stream().map(c -> c.trigger).toList());
+    }
+    indexed = !prefilter.isNone();
+    int n = rules.length;
+    scratch = ThreadLocal.withInitial(() -> new Scratch(n));
   }
 
+  /**
+   * A scanner for the rules of {@code pack} in {@code settings.categories()}; throws
+   * {@link RuleCompileException} (an {@link IllegalArgumentException}) naming the rule and field that cannot
+   * be compiled. Cost: compiles every pattern (cached per process) and builds the prefilter.
+   */
   public static Scanner build(RulePack pack, ScanSettings settings) {
     return new Scanner(pack, settings);
   }
@@ -41,28 +133,378 @@ public final class Scanner {
     return settings;
   }
 
-  /** Scans one chunk; returns the number of rule pattern runs. */
+  /** The number of rules compiled (those of the selected categories). */
+  public int ruleCount() {
+    return rules.length;
+  }
+
+  /** The rank of a category in {@link #SPECIFICITY_ORDER}: higher is more specific. */
+  public static int specificity(Category category) {
+    int i = SPECIFICITY_ORDER.indexOf(category);
+    return i < 0 ? 0 : SPECIFICITY_ORDER.size() - i;
+  }
+
+  /**
+   * Scans one chunk and passes its resolved matches to {@code sink} in increasing start order (see the
+   * class comment for the semantics). Returns the number of rule pattern runs (DFA or custom matcher
+   * invocations): the cost measure that the prefilter keeps low. Complexity: one pass over
+   * {@code [reportFrom - MAX_MATCH_LENGTH, reportTo)} plus, per candidate, at most the rule's maximum
+   * length of DFA steps.
+   */
   public int scan(Chunk chunk, MatchSink sink) {
-    String text = new String(chunk.bytes(), chunk.start(), chunk.end() - chunk.start(), StandardCharsets.ISO_8859_1);
-    record M(Rule rule, int start, int end) {}
-    List<M> found = new ArrayList<>();
-    for (int i = 0; i < rules.size(); i++) {
-      Matcher m = patterns.get(i).matcher(text);
-      while (m.find()) {
-        int s = m.start() + chunk.start();
-        if (s >= chunk.reportFrom() && s < chunk.reportTo()) {
-          found.add(new M(rules.get(i), s, m.end() + chunk.start()));
+    Scratch s = scratch.get();
+    s.begin();
+    byte[] b = chunk.bytes();
+    int lo = chunk.start();
+    int hi = chunk.end();
+    int from = Math.max(lo, chunk.reportFrom() - MAX_MATCH_LENGTH);
+    int to = Math.min(hi, chunk.reportTo() + MAX_MATCH_LENGTH);
+    if (prefilter.isNone()) {
+      for (CompiledRule r : rules) {
+        int p = from;
+        while (p < to) {
+          p = Math.max(tryAt(r, b, lo, hi, p, s), s.next[r.index]);
+        }
+      }
+    } else {
+      Candidates events = s.events;
+      s.bytes = b;
+      s.lo = lo;
+      s.hi = hi;
+      s.from = from;
+      s.to = to;
+      for (int segFrom = from; segFrom < to; segFrom += SEGMENT) {
+        int segTo = Math.min(to, segFrom + SEGMENT);
+        int keywordTo = segTo == to ? Math.min(hi, to + MAX_MATCH_LENGTH) : segTo;
+        events.clear();
+        prefilter.scan(b, lo, segFrom, segTo, keywordTo, hi, events, s);
+        s.runStartCandidates();
+        events.sort();
+        int count = events.size();
+        for (int i = 0; i < count; i++) {
+          int payload = events.payload(i);
+          keyword(rules[prefilter.ruleOf(payload)], b, lo, hi, from, to, events.position(i),
+              prefilter.keywordLength(payload), s);
+        }
+      }
+      s.bytes = null;
+    }
+    resolve(s, chunk, sink);
+    return s.rulesRun;
+  }
+
+  /**
+   * Candidates of a keyword occurrence at {@code k}: the run of token bytes that ends at {@code k}, no
+   * further back than the rule's keyword reach D (the largest offset of the first keyword in a match), then
+   * {@code k}; positions already tried for this rule are not tried again. None when a match whose first
+   * keyword is at {@code k} is impossible: such a match starts at or after {@code k - D} and has at least
+   * the rule's minimum length, so bytes {@code [k, k - D + minLength)} must all be token bytes.
+   */
+  private void keyword(CompiledRule r, byte[] b, int lo, int hi, int from, int to, int k, int length, Scratch s) {
+    int idx = r.index;
+    int floor = Math.max(Math.max(from, k - r.keywordReach), Math.max(s.tried[idx] + 1, s.next[idx]));
+    int last = Math.min(k, to - 1);
+    if (floor > last) {
+      return;
+    }
+    boolean[] token = r.tokenBytes;
+    int need = k - r.keywordReach + r.minLength;
+    if (need > k) {
+      if (need > hi) {
+        return;
+      }
+      for (int q = k; q < need; q++) {
+        if (!token[b[q] & 0xff]) {
+          return;
         }
       }
     }
-    found.sort(java.util.Comparator.comparingInt(M::start));
-    int lastEnd = -1;
-    for (M m : found) {
-      if (m.start() >= lastEnd) {
-        sink.match(m.rule(), m.start(), m.end(), m.rule().confidence());
-        lastEnd = m.end();
+    int p = k;
+    while (p > floor && token[b[p - 1] & 0xff]) {
+      p--;
+    }
+    boolean[] start = r.startBytes;
+    boolean[] forbidden = r.forbidden;
+    while (p <= last) {
+      if (p < s.next[idx]) {
+        p = s.next[idx];
+      } else if (start[b[p] & 0xff] && (forbidden == null || p == lo || !forbidden[b[p - 1] & 0xff])) {
+        p = tryAt(r, b, lo, hi, p, s);
+      } else {
+        p++;
       }
     }
-    return rules.size();
+    s.tried[idx] = last;
+  }
+
+  /**
+   * Tries rule {@code r} at {@code p}: boundary before, pattern, filters; records a kept match. Returns
+   * where the rule continues: the match end if kept, else {@code p + 1}.
+   */
+  private int tryAt(CompiledRule r, byte[] b, int lo, int hi, int p, Scratch s) {
+    boolean[] forbidden = r.forbidden;
+    if (p > lo && forbidden != null && forbidden[b[p - 1] & 0xff]) {
+      return p + 1;
+    }
+    if (r.probeA != null && indexed) {
+      int q = p + r.probeAOffset;
+      if (q >= hi || !r.probeA[b[q] & 0xff]) {
+        return p + 1;
+      }
+      q = p + r.probeBOffset;
+      if (r.probeB != null && (q >= hi || !r.probeB[b[q] & 0xff])) {
+        return p + 1;
+      }
+    }
+    s.rulesRun++;
+    int limit = Math.min(hi, p + r.maxLength);
+    int e;
+    if (r.pattern != null) {
+      e = r.pattern.longestMatch(b, p, limit, hi, forbidden);
+    } else {
+      e = r.matcher.match(b, lo, p, limit);
+      if (e <= p || e > limit || (e < hi && forbidden != null && forbidden[b[e] & 0xff])) {
+        e = -1;
+      }
+    }
+    if (e < 0) {
+      return p + 1;
+    }
+    double confidence = accept(r, b, lo, hi, p, e);
+    if (confidence < 0) {
+      return p + 1;
+    }
+    s.add(r.index, p, e, confidence);
+    s.next[r.index] = e;
+    return e;
+  }
+
+  /** The confidence of a pattern match after exclusions, validators, context and the minimum; -1 drops it. */
+  private double accept(CompiledRule r, byte[] b, int lo, int hi, int start, int end) {
+    if (r.excludeValues.length > 0 && r.excludedValue(b, start, end)) {
+      return -1;
+    }
+    for (var x : r.excludePatterns) {
+      if (x.matchesWhole(b, start, end)) {
+        return -1;
+      }
+    }
+    double confidence = r.rule.confidence();
+    for (Validator v : r.validators) {
+      double f = v.check(b, start, end);
+      if (!(f > 0)) {
+        return -1;
+      }
+      confidence *= Math.min(1, f);
+    }
+    confidence = r.context.score(b, lo, hi, start, end, confidence);
+    if (confidence < 0 || Double.isNaN(confidence)) {
+      return -1;
+    }
+    confidence = Math.min(1, confidence);
+    return confidence < settings.minConfidence() ? -1 : confidence;
+  }
+
+  /** Resolves overlaps across rules and reports the matches that start in the report range. */
+  private void resolve(Scratch s, Chunk chunk, MatchSink sink) {
+    int n = s.count;
+    if (n == 0) {
+      return;
+    }
+    long[] order = s.order;
+    for (int i = 0; i < n; i++) {
+      order[i] = ((long) s.start[i] << 32) | i;
+    }
+    Arrays.sort(order, 0, n);
+    int i = 0;
+    while (i < n) {
+      int first = (int) order[i];
+      int maxEnd = s.end[first];
+      int j = i + 1;
+      while (j < n && s.start[(int) order[j]] < maxEnd) {
+        maxEnd = Math.max(maxEnd, s.end[(int) order[j]]);
+        j++;
+      }
+      if (j == i + 1) {
+        emit(s, first, chunk, sink);
+      } else {
+        cluster(s, i, j, chunk, sink);
+      }
+      i = j;
+    }
+  }
+
+  private void cluster(Scratch s, int from, int to, Chunk chunk, MatchSink sink) {
+    long[] order = s.order;
+    byte[] state = s.state;
+    Arrays.fill(state, from, to, ALIVE);
+    while (true) {
+      int best = -1;
+      for (int t = from; t < to; t++) {
+        if (state[t] == ALIVE && (best < 0 || better(s, (int) order[t], (int) order[best]))) {
+          best = t;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      state[best] = CHOSEN;
+      int m = (int) order[best];
+      for (int t = from; t < to; t++) {
+        int o = (int) order[t];
+        if (state[t] == ALIVE && s.start[o] < s.end[m] && s.start[m] < s.end[o]) {
+          state[t] = DROPPED;
+        }
+      }
+    }
+    for (int t = from; t < to; t++) {
+      if (state[t] == CHOSEN) {
+        emit(s, (int) order[t], chunk, sink);
+      }
+    }
+  }
+
+  private static final byte ALIVE = 0;
+  private static final byte CHOSEN = 1;
+  private static final byte DROPPED = 2;
+
+  private boolean better(Scratch s, int a, int b) {
+    int sa = rules[s.rule[a]].specificity;
+    int sb = rules[s.rule[b]].specificity;
+    if (sa != sb) {
+      return sa > sb;
+    }
+    int la = s.end[a] - s.start[a];
+    int lb = s.end[b] - s.start[b];
+    if (la != lb) {
+      return la > lb;
+    }
+    if (s.confidence[a] != s.confidence[b]) {
+      return s.confidence[a] > s.confidence[b];
+    }
+    if (s.start[a] != s.start[b]) {
+      return s.start[a] < s.start[b];
+    }
+    return s.rule[a] < s.rule[b];
+  }
+
+  private void emit(Scratch s, int m, Chunk chunk, MatchSink sink) {
+    int start = s.start[m];
+    if (start >= chunk.reportFrom() && start < chunk.reportTo()) {
+      sink.match(rules[s.rule[m]].rule, start, s.end[m], s.confidence[m]);
+    }
+  }
+
+  /** Per-thread, per-scan working memory; grows and is reused. Receives start-byte candidates. */
+  private final class Scratch implements Prefilter.StartSink {
+    private static final int INITIAL_MATCHES = 256;
+    final int[] next;
+    final int[] tried;
+    final Candidates events = new Candidates();
+    int[] start = new int[INITIAL_MATCHES];
+    int[] end = new int[INITIAL_MATCHES];
+    int[] rule = new int[INITIAL_MATCHES];
+    double[] confidence = new double[INITIAL_MATCHES];
+    long[] order = new long[INITIAL_MATCHES];
+    byte[] state = new byte[INITIAL_MATCHES];
+    int count;
+    int rulesRun;
+    byte[] bytes;
+    int lo;
+    int hi;
+    int from;
+    int to;
+
+    @Override
+    public void keywordAt(int position, int rule, int length) {
+      keyword(rules[rule], bytes, lo, hi, from, to, position, length, this);
+    }
+
+    /** Start-byte candidates of the current segment, per rule (increasing), and their counts. */
+    final int[][] starts;
+    final int[] startCount;
+
+    @Override
+    public void startAt(int position, int[] triggered) {
+      for (int r : triggered) {
+        int n = startCount[r];
+        int[] list = starts[r];
+        if (n == list.length) {
+          list = starts[r] = Arrays.copyOf(list, n * 2);
+        }
+        list[n] = position;
+        startCount[r] = n + 1;
+      }
+    }
+
+    /**
+     * Runs the start-byte candidates collected for the segment, rule by rule: first a branch-free pass
+     * keeps the candidates whose probes pass, then the survivors are tried in increasing order.
+     */
+    void runStartCandidates() {
+      for (int r = 0; r < startCount.length; r++) {
+        int n = startCount[r];
+        if (n == 0) {
+          continue;
+        }
+        startCount[r] = 0;
+        CompiledRule rule = rules[r];
+        int[] list = starts[r];
+        for (int k = 0; k < rule.probeOffsets.length && n > 0; k++) {
+          n = compact(list, n, rule.probeOffsets[k], rule.probeTables[k]);
+        }
+        for (int j = 0; j < n; j++) {
+          int p = list[j];
+          if (p >= next[r]) {
+            tryAt(rule, bytes, lo, hi, p, this);
+          }
+        }
+      }
+    }
+
+    /** Keeps the positions {@code p} with {@code p + offset < hi} and {@code probe[bytes[p + offset]] == 1}. */
+    private int compact(int[] list, int n, int offset, int[] probe) {
+      final byte[] b = bytes;
+      final int last = hi - 1;
+      int m = 0;
+      for (int j = 0; j < n; j++) {
+        int p = list[j];
+        int q = p + offset;
+        list[m] = p;
+        m += ((q - hi) >>> 31) & probe[b[Math.min(q, last)] & 0xff];
+      }
+      return m;
+    }
+
+    Scratch(int rules) {
+      next = new int[rules];
+      tried = new int[rules];
+      starts = new int[rules][INITIAL_MATCHES];
+      startCount = new int[rules];
+    }
+
+    void begin() {
+      Arrays.fill(next, Integer.MIN_VALUE);
+      Arrays.fill(tried, Integer.MIN_VALUE);
+      count = 0;
+      rulesRun = 0;
+    }
+
+    void add(int r, int s, int e, double c) {
+      if (count == start.length) {
+        int n = count * 2;
+        start = Arrays.copyOf(start, n);
+        end = Arrays.copyOf(end, n);
+        rule = Arrays.copyOf(rule, n);
+        confidence = Arrays.copyOf(confidence, n);
+        order = Arrays.copyOf(order, n);
+        state = Arrays.copyOf(state, n);
+      }
+      start[count] = s;
+      end[count] = e;
+      rule[count] = r;
+      confidence[count] = c;
+      count++;
+    }
   }
 }

@@ -1,0 +1,200 @@
+package dev.lagotto.core.pattern;
+
+import dev.lagotto.core.pattern.PatternNode.Alt;
+import dev.lagotto.core.pattern.PatternNode.ByteSet;
+import dev.lagotto.core.pattern.PatternNode.Repeat;
+import dev.lagotto.core.pattern.PatternNode.Seq;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.util.automaton.Automata;
+import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.MinimizationOperations;
+import org.apache.lucene.util.automaton.Operations;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.apache.lucene.util.automaton.Transition;
+
+/**
+ * Compiler of dialect patterns ({@link PatternDialect}) to byte automata (Lucene {@link Automaton} with labels
+ * 0..255), determinized and minimized into a {@link CompiledPattern}. Stateless and thread-safe. Cost:
+ * determinization is exponential in the worst case and is bounded by {@link #DETERMINIZE_WORK_LIMIT};
+ * a pattern beyond it, or with more than {@link #MAX_STATES} states, is rejected as too complex.
+ */
+public final class PatternCompiler {
+  /** Work limit passed to Lucene's determinization and minimization (roughly, DFA states created). */
+  public static final int DETERMINIZE_WORK_LIMIT = 100_000;
+  /** Most states a compiled pattern may have (each costs 1 KiB of transition table). */
+  public static final int MAX_STATES = 20_000;
+
+  private PatternCompiler() {}
+
+  /**
+   * The compiled form of {@code pattern}. With {@code caseInsensitive}, every ASCII letter (in literals and
+   * classes) also matches its other case. Throws {@link PatternException} for a pattern outside the dialect,
+   * one that matches nothing or the empty string, or one too complex to determinize.
+   */
+  public static CompiledPattern compile(String pattern, boolean caseInsensitive) {
+    Automaton dfa = language(pattern, caseInsensitive);
+    if (dfa.getNumStates() == 0) {
+      throw new PatternException(-1, "the pattern matches nothing");
+    }
+    if (dfa.isAccept(0)) {
+      throw new PatternException(-1, "the pattern matches the empty string");
+    }
+    if (dfa.getNumStates() > MAX_STATES) {
+      throw new PatternException(-1, "the pattern compiles to " + dfa.getNumStates() + " states (more than "
+          + MAX_STATES + "); simplify it");
+    }
+    int n = dfa.getNumStates();
+    int[] number = new int[n];
+    int next = 0;
+    for (int s = 0; s < n; s++) {
+      if (!dfa.isAccept(s)) {
+        number[s] = next++;
+      }
+    }
+    int acceptFrom = next;
+    for (int s = 0; s < n; s++) {
+      if (dfa.isAccept(s)) {
+        number[s] = next++;
+      }
+    }
+    int[] table = new int[n * 256];
+    Arrays.fill(table, -1);
+    boolean[] accept = new boolean[n];
+    boolean[] start = new boolean[256];
+    boolean[] token = new boolean[256];
+    Transition t = new Transition();
+    for (int s = 0; s < n; s++) {
+      accept[number[s]] = dfa.isAccept(s);
+      int count = dfa.initTransition(s, t);
+      for (int i = 0; i < count; i++) {
+        dfa.getNextTransition(t);
+        for (int b = t.min; b <= t.max; b++) {
+          table[number[s] * 256 + b] = number[t.dest] * 256;
+          token[b] = true;
+          if (s == 0) {
+            start[b] = true;
+          }
+        }
+      }
+    }
+    int maxLength = Operations.isFinite(dfa) ? longestPath(dfa) : CompiledPattern.UNBOUNDED;
+    return new CompiledPattern(pattern, dfa, table, accept, acceptFrom * 256, start, token, maxLength);
+  }
+
+  /**
+   * The minimal deterministic byte automaton of {@code pattern}'s language, without dead states (no states
+   * when the language is empty). Throws {@link PatternException} for a pattern outside the dialect or too
+   * complex to determinize.
+   */
+  public static Automaton language(String pattern, boolean caseInsensitive) {
+    return minimal(toAutomaton(PatternDialect.parse(pattern, caseInsensitive)));
+  }
+
+  /**
+   * Whether every string of {@code pattern}'s language contains at least one of {@code keywords}
+   * (compared ASCII-case-insensitively when {@code caseInsensitive}); the proof obligation that lets the
+   * prefilter start the pattern only around keyword occurrences.
+   */
+  public static boolean everyMatchContains(CompiledPattern pattern, List<String> keywords, boolean caseInsensitive) {
+    return KeywordProofs.everyMatchContains(pattern, keywords, caseInsensitive);
+  }
+
+  /**
+   * The largest offset, from the start of a match, at which the first occurrence of one of
+   * {@code keywords} in that match can start (over-approximated: occurrences that start earlier but end
+   * later are ignored), or {@link CompiledPattern#UNBOUNDED}. The scanner looks back at most this far from a
+   * keyword for match starts. See {@link KeywordProofs}.
+   */
+  public static int maxKeywordOffset(CompiledPattern pattern, List<String> keywords) {
+    return KeywordProofs.maxFirstKeywordOffset(pattern, keywords);
+  }
+
+  /** The (nondeterministic) byte automaton of a syntax tree. */
+  public static Automaton toAutomaton(PatternNode node) {
+    if (node instanceof ByteSet set) {
+      return setAutomaton(set);
+    }
+    if (node instanceof Seq seq) {
+      if (seq.items().isEmpty()) {
+        return Automata.makeEmptyString();
+      }
+      List<Automaton> parts = new ArrayList<>(seq.items().size());
+      for (PatternNode item : seq.items()) {
+        parts.add(toAutomaton(item));
+      }
+      return Operations.concatenate(parts);
+    }
+    if (node instanceof Alt alt) {
+      List<Automaton> parts = new ArrayList<>(alt.options().size());
+      for (PatternNode option : alt.options()) {
+        parts.add(toAutomaton(option));
+      }
+      return Operations.union(parts);
+    }
+    Repeat r = (Repeat) node;
+    Automaton inner = toAutomaton(r.node());
+    if (r.max() == Repeat.UNBOUNDED) {
+      return r.min() == 0 ? Operations.repeat(inner) : Operations.repeat(inner, r.min());
+    }
+    return Operations.repeat(inner, r.min(), r.max());
+  }
+
+  private static Automaton minimal(Automaton nfa) {
+    try {
+      Automaton dfa = MinimizationOperations.minimize(nfa, DETERMINIZE_WORK_LIMIT);
+      return Operations.removeDeadStates(dfa);
+    } catch (TooComplexToDeterminizeException e) {
+      throw new PatternException(-1, "the pattern is too complex to determinize within "
+          + DETERMINIZE_WORK_LIMIT + " work units; simplify it");
+    }
+  }
+
+  private static Automaton setAutomaton(ByteSet set) {
+    boolean[] bytes = new boolean[256];
+    for (int b = 0; b < 256; b++) {
+      bytes[b] = set.contains(b);
+    }
+    Automaton a = new Automaton();
+    int from = a.createState();
+    int to = a.createState();
+    a.setAccept(to, true);
+    int b = 0;
+    while (b < 256) {
+      if (!bytes[b]) {
+        b++;
+        continue;
+      }
+      int lo = b;
+      while (b < 256 && bytes[b]) {
+        b++;
+      }
+      a.addTransition(from, to, lo, b - 1);
+    }
+    a.finishState();
+    return a;
+  }
+
+  /** Longest path from the initial state to an accepting state of an acyclic automaton. */
+  private static int longestPath(Automaton dfa) {
+    int n = dfa.getNumStates();
+    int[] memo = new int[n];
+    Arrays.fill(memo, Integer.MIN_VALUE);
+    int[] order = Operations.topoSortStates(dfa);
+    Transition t = new Transition();
+    for (int i = order.length - 1; i >= 0; i--) {
+      int s = order[i];
+      int best = dfa.isAccept(s) ? 0 : Integer.MIN_VALUE;
+      int count = dfa.initTransition(s, t);
+      for (int k = 0; k < count; k++) {
+        dfa.getNextTransition(t);
+        if (memo[t.dest] != Integer.MIN_VALUE) {
+          best = Math.max(best, memo[t.dest] + 1);
+        }
+      }
+      memo[s] = best;
+    }
+    return memo[0];
+  }
+}

@@ -1,0 +1,517 @@
+package dev.lagotto.core.prefilter;
+
+import dev.lagotto.core.rule.Rule;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The rule index: the triggers of all rules in one structure scanned in a single pass over the bytes.
+ * Immutable and thread-safe once built; {@link #scan} allocates nothing (events go to a caller-owned
+ * {@link Candidates} buffer).
+ *
+ * <p>Two kinds of trigger, one per rule (rules are numbered by their position in the list given to
+ * {@link #build}):
+ * <ul>
+ *   <li>{@link Trigger.Keywords}: literal keywords, one of which occurs in every match of the rule (the
+ *       compiler proves it). Each keyword is verified only where its <em>anchor byte</em> occurs, preceded
+ *       by the keyword's previous byte (or, for the first byte, a byte that can precede the keyword in a
+ *       match): the pair estimated rarest in log text ({@link ByteClasses#logFrequency}), so common first
+ *       letters do not stop the pass. Case-insensitive keywords anchor on both cases of a letter. An event carries the
+ *       keyword's start position and the rules it triggers.
+ *   <li>{@link Trigger.StartBytes}: the bytes a match can start with. An event is the position of such a
+ *       byte whose preceding byte the rule's boundary allows (so the inside of words and numbers is
+ *       skipped by a table lookup).
+ * </ul>
+ * The pass costs one load from a 256-entry table per byte; a hit costs a second table lookup (start
+ * bytes, passed at once to a {@link StartSink}) or a keyword check: the bytes around the occurrence must be
+ * ones that can surround the keyword inside a match of the rule (tables computed from its DFA), then the
+ * keyword is compared. Keyword events, one per (rule, keyword) pair, are buffered in {@link Candidates};
+ * they are nearly sorted by position (an event lags its anchor by less than the keyword length) and
+ * {@link Candidates#sort} makes them sorted.
+ *
+ * <p>{@link #NONE} is the reference: it has no index, and the scanner then runs every rule at every
+ * position.
+ */
+public final class Prefilter {
+  /** No index: every rule at every position. */
+  public static final Prefilter NONE = new Prefilter();
+
+  /** Payload bit of a keyword event; the low bits are the keyword id. */
+  static final int KEYWORD_EVENT = 1 << 30;
+  private static final int HOT_START = 1;
+  private static final int HOT_ANCHOR = 2;
+  /** Classes of the byte before a position, as boundaries see it. */
+  private static final int PREV_OTHER = 0;
+  private static final int PREV_DIGIT = 1;
+  private static final int PREV_LETTER = 2;
+  private static final int PREV_UNDERSCORE = 3;
+  private static final byte[] PREV_CLASS = new byte[256];
+
+  static {
+    for (int b = '0'; b <= '9'; b++) {
+      PREV_CLASS[b] = PREV_DIGIT;
+    }
+    for (int b = 'a'; b <= 'z'; b++) {
+      PREV_CLASS[b] = PREV_LETTER;
+      PREV_CLASS[b - 32] = PREV_LETTER;
+    }
+    PREV_CLASS['_'] = PREV_UNDERSCORE;
+  }
+
+  private final boolean none;
+  private final byte[] hot;
+  /** {@link #hot} refined by the byte before: index (previous byte * 256 + byte). */
+  private final byte[] hotPair;
+  /** Start-byte event sets by (previous byte class * 256 + byte): index into {@link #ruleSets} plus one. */
+  private final int[] startAction;
+  private final int[][] ruleSets;
+  /** Per anchor byte: pairs (keyword id, offset of the anchor inside the keyword). */
+  private final int[][] anchors;
+  private final byte[][] keywords;
+  private final boolean[] keywordCaseInsensitive;
+  /** Per keyword: its (rule, keyword) pairs; per keyword: union of the pairs' context tables. */
+  private final int[][] keywordPairs;
+  private final boolean[][] keywordBefore;
+  private final boolean[][] keywordAfter;
+  /** Per (rule, keyword) pair: the rule (an array of one), the keyword length, the context tables. */
+  private final int[][] pairRules;
+  private final int[] pairLength;
+  /** Whether a pair's events go straight to the sink: all keywords of its rule are anchored at offset 0. */
+  private final boolean[] pairInline;
+  private final boolean[][] pairBefore;
+  private final boolean[][] pairAfter;
+  private final int maxKeywordLength;
+  private final int ruleCount;
+
+  private Prefilter() {
+    none = true;
+    hot = new byte[256];
+    hotPair = new byte[0];
+    startAction = new int[0];
+    ruleSets = new int[0][];
+    anchors = new int[256][];
+    keywords = new byte[0][];
+    keywordCaseInsensitive = new boolean[0];
+    keywordPairs = new int[0][];
+    keywordBefore = new boolean[0][];
+    keywordAfter = new boolean[0][];
+    pairRules = new int[0][];
+    pairLength = new int[0];
+    pairInline = new boolean[0];
+    pairBefore = new boolean[0][];
+    pairAfter = new boolean[0][];
+    maxKeywordLength = 0;
+    ruleCount = 0;
+  }
+
+  private Prefilter(List<Trigger> triggers) {
+    none = false;
+    ruleCount = triggers.size();
+    hot = new byte[256];
+    startAction = new int[4 * 256];
+    Map<String, Integer> setIds = new LinkedHashMap<>();
+    List<int[]> sets = new ArrayList<>();
+    for (int prev = 0; prev < 4; prev++) {
+      for (int b = 0; b < 256; b++) {
+        List<Integer> rules = new ArrayList<>();
+        for (int r = 0; r < triggers.size(); r++) {
+          if (triggers.get(r) instanceof Trigger.StartBytes s && s.bytes()[b] && allows(s.boundary(), prev)) {
+            rules.add(r);
+          }
+        }
+        if (!rules.isEmpty()) {
+          int[] set = rules.stream().mapToInt(Integer::intValue).toArray();
+          Integer id = setIds.computeIfAbsent(Arrays.toString(set), k -> {
+            sets.add(set);
+            return sets.size() - 1;
+          });
+          startAction[prev * 256 + b] = id + 1;
+          hot[b] |= HOT_START;
+        }
+      }
+    }
+    ruleSets = sets.toArray(new int[0][]);
+
+    Map<String, List<int[]>> byKeyword = new LinkedHashMap<>();
+    List<int[]> pairList = new ArrayList<>();
+    List<boolean[]> pairBefore = new ArrayList<>();
+    List<boolean[]> pairAfter = new ArrayList<>();
+    for (int r = 0; r < triggers.size(); r++) {
+      if (triggers.get(r) instanceof Trigger.Keywords k) {
+        for (int i = 0; i < k.keywords().size(); i++) {
+          String word = k.keywords().get(i);
+          String key = (k.caseInsensitive() ? "i:" + word.toLowerCase(java.util.Locale.ROOT) : "s:" + word);
+          pairList.add(new int[] {r});
+          pairBefore.add(k.before().get(i));
+          pairAfter.add(k.after().get(i));
+          byKeyword.computeIfAbsent(key, x -> new ArrayList<>()).add(new int[] {pairList.size() - 1});
+        }
+      }
+    }
+    pairRules = pairList.toArray(new int[0][]);
+    this.pairBefore = pairBefore.toArray(new boolean[0][]);
+    this.pairAfter = pairAfter.toArray(new boolean[0][]);
+    pairLength = new int[pairRules.length];
+    pairInline = new boolean[pairRules.length];
+    boolean[] ruleBuffered = new boolean[triggers.size()];
+    int n = byKeyword.size();
+    keywords = new byte[n][];
+    keywordCaseInsensitive = new boolean[n];
+    keywordPairs = new int[n][];
+    keywordBefore = new boolean[n][];
+    keywordAfter = new boolean[n][];
+    List<List<Integer>> anchorLists = new ArrayList<>();
+    for (int b = 0; b < 256; b++) {
+      anchorLists.add(new ArrayList<>());
+    }
+    int id = 0;
+    int longest = 0;
+    for (Map.Entry<String, List<int[]>> e : byKeyword.entrySet()) {
+      boolean ci = e.getKey().startsWith("i:");
+      byte[] word = e.getKey().substring(2).getBytes(StandardCharsets.UTF_8);
+      keywords[id] = word;
+      keywordCaseInsensitive[id] = ci;
+      keywordPairs[id] = e.getValue().stream().mapToInt(x -> x[0]).toArray();
+      keywordBefore[id] = union(keywordPairs[id], this.pairBefore);
+      keywordAfter[id] = union(keywordPairs[id], this.pairAfter);
+      for (int pair : keywordPairs[id]) {
+        pairLength[pair] = word.length;
+      }
+      longest = Math.max(longest, word.length);
+      int anchor = rarestByte(word, ci);
+      if (anchor != 0) {
+        for (int pair : keywordPairs[id]) {
+          ruleBuffered[pairRules[pair][0]] = true;
+        }
+      }
+      int b = word[anchor] & 0xff;
+      addAnchor(anchorLists, b, id, anchor);
+      if (ci && ByteClasses.isAsciiLetter(b)) {
+        addAnchor(anchorLists, b ^ 0x20, id, anchor);
+      }
+      id++;
+    }
+    for (int pair = 0; pair < pairRules.length; pair++) {
+      pairInline[pair] = !ruleBuffered[pairRules[pair][0]];
+    }
+    anchors = new int[256][];
+    for (int b = 0; b < 256; b++) {
+      List<Integer> list = anchorLists.get(b);
+      anchors[b] = list.stream().mapToInt(Integer::intValue).toArray();
+      if (!list.isEmpty()) {
+        hot[b] |= HOT_ANCHOR;
+      }
+    }
+    maxKeywordLength = longest;
+    hotPair = new byte[256 * 256];
+    for (int prev = 0; prev < 256; prev++) {
+      for (int b = 0; b < 256; b++) {
+        int flags = 0;
+        if ((hot[b] & HOT_START) != 0 && startAction[(PREV_CLASS[prev] << 8) | b] != 0) {
+          flags |= HOT_START;
+        }
+        int[] list = anchors[b];
+        for (int j = 0; j < list.length && (flags & HOT_ANCHOR) == 0; j += 2) {
+          int offset = list[j + 1];
+          byte[] word = keywords[list[j]];
+          boolean ci = keywordCaseInsensitive[list[j]];
+          if (offset == 0 ? keywordBefore[list[j]][prev]
+              : (ci ? ByteClasses.foldCase(prev) : prev) == (word[offset - 1] & 0xff)) {
+            flags |= HOT_ANCHOR;
+          }
+        }
+        hotPair[(prev << 8) | b] = (byte) flags;
+      }
+    }
+  }
+
+  /** The union of the pairs' tables; all bytes when one of them is {@code null}. */
+  private static boolean[] union(int[] pairs, boolean[][] tables) {
+    boolean[] u = new boolean[256];
+    for (int p : pairs) {
+      if (tables[p] == null) {
+        Arrays.fill(u, true);
+        return u;
+      }
+      for (int b = 0; b < 256; b++) {
+        u[b] |= tables[p][b];
+      }
+    }
+    return u;
+  }
+
+  private void addAnchor(List<List<Integer>> lists, int b, int keywordId, int offset) {
+    lists.get(b).add(keywordId);
+    lists.get(b).add(offset);
+  }
+
+  /**
+   * The offset of the keyword's anchor: the byte whose occurrence, together with the byte before it (for
+   * offset 0, any byte), is estimated rarest in log text by {@link ByteClasses#logFrequency}.
+   */
+  private static int rarestByte(byte[] word, boolean caseInsensitive) {
+    int best = 0;
+    double bestFrequency = Double.MAX_VALUE;
+    for (int i = 0; i < word.length; i++) {
+      double f = frequency(word[i] & 0xff, caseInsensitive);
+      if (i > 0) {
+        f = f * frequency(word[i - 1] & 0xff, caseInsensitive) / 1000;
+      }
+      if (f < bestFrequency) {
+        best = i;
+        bestFrequency = f;
+      }
+    }
+    return best;
+  }
+
+  private static double frequency(int b, boolean caseInsensitive) {
+    int f = ByteClasses.logFrequency(b) + 1;
+    if (caseInsensitive && ByteClasses.isAsciiLetter(b)) {
+      f += ByteClasses.logFrequency(b ^ 0x20) + 1;
+    }
+    return f;
+  }
+
+  private static boolean allows(Rule.Boundary boundary, int prev) {
+    return switch (boundary) {
+      case NONE -> true;
+      case WORD -> prev == PREV_OTHER;
+      case ALNUM -> prev == PREV_OTHER || prev == PREV_UNDERSCORE;
+      case DIGIT -> prev != PREV_DIGIT;
+    };
+  }
+
+  /** The index of these triggers; trigger {@code i} belongs to rule {@code i}. */
+  public static Prefilter build(List<Trigger> triggers) {
+    return new Prefilter(List.copyOf(triggers));
+  }
+
+  /** Whether this is {@link #NONE}. */
+  public boolean isNone() {
+    return none;
+  }
+
+  /** The number of rules indexed. */
+  public int ruleCount() {
+    return ruleCount;
+  }
+
+  /** The longest keyword, in bytes (0 without keywords). */
+  public int maxKeywordLength() {
+    return maxKeywordLength;
+  }
+
+  /**
+   * Appends to {@code out} the events of {@code bytes}: start-byte events at positions {@code p} in
+   * {@code [from, to)} (the byte before {@code p} is read when {@code p > lo}), and keyword events for
+   * keywords that start in {@code [from, keywordTo)} and end at or before {@code hi}
+   * ({@code keywordTo >= to}: a match that starts before {@code to} may hold its keyword after it).
+   * Complexity: linear in {@code keywordTo - from + maxKeywordLength()}, plus the events.
+   */
+  public void scan(byte[] bytes, int lo, int from, int to, int keywordTo, int hi, Candidates out, StartSink starts) {
+    if (none) {
+      throw new IllegalStateException("Prefilter.NONE has no index; run every rule at every position");
+    }
+    final int stop = Math.min(hi, Math.max(to, keywordTo + Math.max(0, maxKeywordLength - 1)));
+    int i = from;
+    if (i < stop && i == lo) {
+      int b = bytes[i] & 0xff;
+      if ((hot[b] & HOT_START) != 0 && i < to && startAction[(PREV_OTHER << 8) | b] != 0) {
+        starts.startAt(i, ruleSets[startAction[(PREV_OTHER << 8) | b] - 1]);
+      }
+      if ((hot[b] & HOT_ANCHOR) != 0) {
+        keywordsAt(bytes, lo, i, b, from, keywordTo, hi, out, starts);
+      }
+      i++;
+    }
+    final byte[] pairs = hotPair;
+    if (i >= stop) {
+      return;
+    }
+    int[] hits = out.hits(stop - i);
+    int n = 0;
+    int prev = bytes[i - 1] & 0xff;
+    for (; i + 8 <= stop; i += 8) {
+      int b0 = bytes[i] & 0xff;
+      int b1 = bytes[i + 1] & 0xff;
+      int b2 = bytes[i + 2] & 0xff;
+      int b3 = bytes[i + 3] & 0xff;
+      int b4 = bytes[i + 4] & 0xff;
+      int b5 = bytes[i + 5] & 0xff;
+      int b6 = bytes[i + 6] & 0xff;
+      int b7 = bytes[i + 7] & 0xff;
+      int f0 = pairs[(prev << 8) | b0];
+      int f1 = pairs[(b0 << 8) | b1];
+      int f2 = pairs[(b1 << 8) | b2];
+      int f3 = pairs[(b2 << 8) | b3];
+      int f4 = pairs[(b3 << 8) | b4];
+      int f5 = pairs[(b4 << 8) | b5];
+      int f6 = pairs[(b5 << 8) | b6];
+      int f7 = pairs[(b6 << 8) | b7];
+      prev = b7;
+      if ((f0 | f1 | f2 | f3 | f4 | f5 | f6 | f7) == 0) {
+        continue;
+      }
+      hits[n] = i;
+      n += (-f0) >>> 31;
+      hits[n] = i + 1;
+      n += (-f1) >>> 31;
+      hits[n] = i + 2;
+      n += (-f2) >>> 31;
+      hits[n] = i + 3;
+      n += (-f3) >>> 31;
+      hits[n] = i + 4;
+      n += (-f4) >>> 31;
+      hits[n] = i + 5;
+      n += (-f5) >>> 31;
+      hits[n] = i + 6;
+      n += (-f6) >>> 31;
+      hits[n] = i + 7;
+      n += (-f7) >>> 31;
+    }
+    for (; i < stop; i++) {
+      int b = bytes[i] & 0xff;
+      hits[n] = i;
+      n += (-pairs[(prev << 8) | b]) >>> 31;
+      prev = b;
+    }
+    for (int h = 0; h < n; h++) {
+      int p = hits[h];
+      int b = bytes[p] & 0xff;
+      int before = bytes[p - 1] & 0xff;
+      int flags = pairs[(before << 8) | b];
+      if ((flags & HOT_START) != 0 && p < to) {
+        starts.startAt(p, ruleSets[startAction[(PREV_CLASS[before] << 8) | b] - 1]);
+      }
+      if ((flags & HOT_ANCHOR) != 0) {
+        keywordsAt(bytes, lo, p, b, from, keywordTo, hi, out, starts);
+      }
+    }
+  }
+
+
+  private void keywordsAt(byte[] bytes, int lo, int i, int b, int from, int to, int hi, Candidates out,
+      StartSink sink) {
+    int[] list = anchors[b];
+    for (int j = 0; j < list.length; j += 2) {
+      int id = list[j];
+      int k = i - list[j + 1];
+      byte[] word = keywords[id];
+      int after = k + word.length;
+      if (k < from || k >= to || after > hi) {
+        continue;
+      }
+      int prev = k > lo ? bytes[k - 1] & 0xff : -1;
+      int next = after < hi ? bytes[after] & 0xff : -1;
+      if ((prev >= 0 && !keywordBefore[id][prev]) || (next >= 0 && !keywordAfter[id][next])) {
+        continue;
+      }
+      if (word.length > 1 && !(keywordCaseInsensitive[id] ? equalsFolded(bytes, k, word) : equals(bytes, k, word))) {
+        continue;
+      }
+      for (int pair : keywordPairs[id]) {
+        if ((prev < 0 || pairBefore[pair] == null || pairBefore[pair][prev])
+            && (next < 0 || pairAfter[pair] == null || pairAfter[pair][next])) {
+          if (pairInline[pair]) {
+            sink.keywordAt(k, pairRules[pair][0], pairLength[pair]);
+          } else {
+            out.add(k, KEYWORD_EVENT | pair);
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean equals(byte[] bytes, int at, byte[] word) {
+    for (int j = 0; j < word.length; j++) {
+      if (bytes[at + j] != word[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean equalsFolded(byte[] bytes, int at, byte[] lowerWord) {
+    for (int j = 0; j < lowerWord.length; j++) {
+      if (ByteClasses.foldCase(bytes[at + j] & 0xff) != (lowerWord[j] & 0xff)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether an event payload (from {@link Candidates#payload}) is a keyword event. */
+  public static boolean isKeywordEvent(int payload) {
+    return (payload & KEYWORD_EVENT) != 0;
+  }
+
+  /** The rule of a keyword event payload. */
+  public int ruleOf(int payload) {
+    return pairRules[payload & ~KEYWORD_EVENT][0];
+  }
+
+  /** The length of the keyword of a keyword event payload. */
+  public int keywordLength(int payload) {
+    return pairLength[payload & ~KEYWORD_EVENT];
+  }
+
+  /**
+   * Receives events during {@link #scan}: start-byte candidates, in increasing position order, and the
+   * keyword events of rules whose keywords are all anchored on their first byte (so that, per rule, they
+   * too come in increasing position order); other keyword events go to the {@link Candidates} buffer.
+   */
+  public interface StartSink {
+    /** Position {@code position} is a candidate start for each rule of {@code rules} (do not modify it). */
+    void startAt(int position, int[] rules);
+
+    /** A keyword of {@code length} bytes of rule {@code rule} occurs at {@code position}. */
+    void keywordAt(int position, int rule, int length);
+  }
+
+  /** How one rule is triggered. */
+  public sealed interface Trigger permits Trigger.Keywords, Trigger.StartBytes {
+    /**
+     * Literal keywords, one of which occurs in every match. {@code before.get(i)} / {@code after.get(i)}
+     * (256 entries, or {@code null} for any byte) are the bytes that may directly precede / follow an
+     * occurrence of keyword {@code i} that lies in a match: a necessary condition checked before the rule
+     * runs (see {@code CompiledPattern#bytesBefore}).
+     */
+    record Keywords(List<String> keywords, boolean caseInsensitive, List<boolean[]> before, List<boolean[]> after)
+        implements Trigger {
+      public Keywords {
+        keywords = List.copyOf(keywords);
+        if (keywords.isEmpty() || keywords.stream().anyMatch(String::isEmpty)) {
+          throw new IllegalArgumentException("keywords must be non-empty strings: " + keywords);
+        }
+        if (before.size() != keywords.size() || after.size() != keywords.size()) {
+          throw new IllegalArgumentException("one before and one after table per keyword");
+        }
+        before = java.util.Collections.unmodifiableList(new ArrayList<>(before));
+        after = java.util.Collections.unmodifiableList(new ArrayList<>(after));
+      }
+
+      /** Keywords without context tables. */
+      public Keywords(List<String> keywords, boolean caseInsensitive) {
+        this(keywords, caseInsensitive, java.util.Collections.nCopies(keywords.size(), null),
+            java.util.Collections.nCopies(keywords.size(), null));
+      }
+    }
+
+    /** The bytes a match can start with, and the boundary that must hold before the start. */
+    record StartBytes(boolean[] bytes, Rule.Boundary boundary) implements Trigger {
+      public StartBytes {
+        Objects.requireNonNull(boundary, "boundary");
+        if (bytes.length != 256) {
+          throw new IllegalArgumentException("start bytes must have 256 entries, not " + bytes.length);
+        }
+        bytes = bytes.clone();
+      }
+    }
+  }
+}

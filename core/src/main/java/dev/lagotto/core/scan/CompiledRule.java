@@ -1,0 +1,298 @@
+package dev.lagotto.core.scan;
+
+import dev.lagotto.core.context.ContextScorer;
+import dev.lagotto.core.pattern.CompiledPattern;
+import dev.lagotto.core.pattern.CustomMatcher;
+import dev.lagotto.core.pattern.CustomMatchers;
+import dev.lagotto.core.pattern.PatternCompiler;
+import dev.lagotto.core.pattern.PatternException;
+import dev.lagotto.core.prefilter.ByteClasses;
+import dev.lagotto.core.prefilter.Prefilter;
+import dev.lagotto.core.rule.Rule;
+import dev.lagotto.core.validate.Validator;
+import dev.lagotto.core.validate.Validators;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One rule in the executable form the {@link Scanner} runs: its DFA or custom matcher, boundary tables,
+ * token and start bytes, trigger, exclusions, validators and context scorer. Immutable and thread-safe.
+ * Compiled patterns are cached by (pattern, case flag) for the life of the process, so loading a pack
+ * and building a scanner compile each pattern once.
+ */
+final class CompiledRule {
+  private static final Map<String, CompiledPattern> PATTERNS = new ConcurrentHashMap<>();
+  private static final Map<String, Boolean> KEYWORD_PROOFS = new ConcurrentHashMap<>();
+
+  final Rule rule;
+  final int index;
+  final CompiledPattern pattern;
+  final CustomMatcher matcher;
+  final int maxLength;
+  final boolean[] tokenBytes;
+  final boolean[] startBytes;
+  /** Bytes that may not touch the match on either side, or {@code null} for {@link Rule.Boundary#NONE}. */
+  final boolean[] forbidden;
+  final byte[][] excludeValues;
+  final CompiledPattern[] excludePatterns;
+  final Validator[] validators;
+  final ContextScorer context;
+  final int specificity;
+  final Prefilter.Trigger trigger;
+  /**
+   * Quick rejects before the DFA runs: every match has a byte of {@code probeA} at offset
+   * {@code probeAOffset} (and of {@code probeB} at {@code probeBOffset}); {@code null} when there is no
+   * selective offset. Chosen among offsets below the shortest match length as the sets rarest in log text.
+   */
+  final boolean[] probeA;
+  /** For keyword rules: how far before a keyword occurrence a match can start (see PatternCompiler). */
+  final int keywordReach;
+  /** The shortest match, in bytes (1 for custom matchers). */
+  final int minLength;
+  final int probeAOffset;
+  final boolean[] probeB;
+  final int probeBOffset;
+  /**
+   * Up to {@link #MAX_PROBES} probes (offset, 0/1 table) for the branch-free filtering of start-byte
+   * candidates, rarest first; {@link #probeA} and {@link #probeB} are the first two.
+   */
+  final int[] probeOffsets;
+  final int[][] probeTables;
+
+  private CompiledRule(Rule rule, int index, ScanSettings settings) {
+    this.rule = rule;
+    this.index = index;
+    boolean ci = rule.caseInsensitive();
+    tokenBytes = new boolean[256];
+    startBytes = new boolean[256];
+    if (rule.pattern() != null) {
+      pattern = compilePattern("pattern", rule.pattern(), ci);
+      matcher = null;
+      for (int b = 0; b < 256; b++) {
+        tokenBytes[b] = pattern.isTokenByte(b);
+        startBytes[b] = pattern.canStartWith(b);
+      }
+      maxLength = pattern.maxLength() == CompiledPattern.UNBOUNDED
+          ? Scanner.MAX_MATCH_LENGTH : Math.min(pattern.maxLength(), Scanner.MAX_MATCH_LENGTH);
+    } else {
+      pattern = null;
+      if (!CustomMatchers.exists(rule.matcher())) {
+        throw new RuleCompileException("matcher", "unknown matcher '" + rule.matcher() + "' (known: "
+            + CustomMatchers.names() + ")");
+      }
+      matcher = CustomMatchers.get(rule.matcher());
+      for (int b = 0; b < 256; b++) {
+        tokenBytes[b] = true;
+        startBytes[b] = matcher.canStartWith(b);
+      }
+      maxLength = Math.max(1, Math.min(matcher.maxLength(), Scanner.MAX_MATCH_LENGTH));
+    }
+    forbidden = forbiddenBytes(rule.boundary());
+    trigger = trigger(rule);
+    excludeValues = rule.exclude().values().stream().map(CompiledRule::foldedBytes).toArray(byte[][]::new);
+    List<CompiledPattern> excl = new ArrayList<>();
+    for (String p : rule.exclude().patterns()) {
+      excl.add(compilePattern("exclude", p, ci));
+    }
+    excludePatterns = excl.toArray(new CompiledPattern[0]);
+    List<Validator> vs = new ArrayList<>();
+    for (String name : rule.validators()) {
+      if (!Validators.exists(name)) {
+        throw new RuleCompileException("validators", "unknown validator '" + name + "' (known: "
+            + Validators.names() + ")");
+      }
+      vs.add(Validators.create(name, settings));
+    }
+    validators = vs.toArray(new Validator[0]);
+    context = ContextScorer.compile(rule.context());
+    specificity = Scanner.specificity(rule.category());
+    int[] offsets = new int[MAX_PROBES];
+    java.util.Arrays.fill(offsets, -1);
+    boolean[][] sets = new boolean[MAX_PROBES][];
+    if (pattern != null) {
+      chooseProbes(pattern, Math.min(maxLength, pattern.minLength()), offsets, sets);
+    }
+    int reach = maxLength;
+    if (pattern != null && !rule.keywords().isEmpty() && !rule.caseInsensitive()) {
+      int offset = PatternCompiler.maxKeywordOffset(pattern, rule.keywords());
+      reach = offset == CompiledPattern.UNBOUNDED ? maxLength : Math.min(offset, maxLength);
+    }
+    keywordReach = reach;
+    minLength = pattern == null ? 1 : pattern.minLength();
+    probeAOffset = offsets[0];
+    probeA = sets[0];
+    probeBOffset = offsets[1];
+    probeB = sets[1];
+    int count = 0;
+    while (count < MAX_PROBES && sets[count] != null) {
+      count++;
+    }
+    probeOffsets = java.util.Arrays.copyOf(offsets, count);
+    probeTables = new int[count][];
+    for (int i = 0; i < count; i++) {
+      probeTables[i] = asInts(sets[i]);
+    }
+  }
+
+  private static int[] asInts(boolean[] set) {
+    if (set == null) {
+      return null;
+    }
+    int[] ints = new int[256];
+    for (int b = 0; b < 256; b++) {
+      ints[b] = set[b] ? 1 : 0;
+    }
+    return ints;
+  }
+
+  /** Most offsets considered for probes. */
+  private static final int MAX_PROBE_OFFSET = 24;
+
+  /** Most probes kept per rule. */
+  static final int MAX_PROBES = 4;
+
+  /** Picks the offsets (1 .. minLength-1) whose possible bytes are rarest in log text, rarest first. */
+  private static void chooseProbes(CompiledPattern p, int minLength, int[] offsets, boolean[][] sets) {
+    long all = 0;
+    for (int b = 0; b < 256; b++) {
+      all += ByteClasses.logFrequency(b) + 1;
+    }
+    List<long[]> candidates = new ArrayList<>();
+    List<boolean[]> candidateSets = new ArrayList<>();
+    for (int j = 1; j < Math.min(minLength, MAX_PROBE_OFFSET); j++) {
+      boolean[] set = p.bytesAtOffset(j);
+      long w = 0;
+      for (int b = 0; b < 256; b++) {
+        if (set[b]) {
+          w += ByteClasses.logFrequency(b) + 1;
+        }
+      }
+      if (w * 2 <= all) {
+        candidates.add(new long[] {w, -j, candidateSets.size()});
+        candidateSets.add(set);
+      }
+    }
+    candidates.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+    for (int i = 0; i < Math.min(offsets.length, candidates.size()); i++) {
+      offsets[i] = (int) -candidates.get(i)[1];
+      sets[i] = candidateSets.get((int) candidates.get(i)[2]);
+    }
+  }
+
+  /** The executable form of {@code rule}; throws {@link RuleCompileException} naming the bad field. */
+  static CompiledRule compile(Rule rule, int index, ScanSettings settings) {
+    return new CompiledRule(rule, index, settings);
+  }
+
+  private static CompiledPattern compilePattern(String field, String source, boolean ci) {
+    String key = (ci ? "i:" : "s:") + source;
+    CompiledPattern cached = PATTERNS.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    try {
+      CompiledPattern p = PatternCompiler.compile(source, ci);
+      PATTERNS.putIfAbsent(key, p);
+      return p;
+    } catch (PatternException e) {
+      throw new RuleCompileException(field, e.getMessage());
+    }
+  }
+
+  /**
+   * The rule's trigger: its keywords (proven to occur in every match), else the bytes a match can start
+   * with, derived from the DFA or the custom matcher. A {@code trigger:} name must be a known byte class;
+   * it documents the author's intent, but candidates always come from the derived start bytes, so a name
+   * narrower than them (e.g. {@code digit} for a pattern that may start with {@code (}) loses nothing.
+   */
+  private Prefilter.Trigger trigger(Rule rule) {
+    if (!rule.keywords().isEmpty()) {
+      if (rule.trigger() != null) {
+        throw new RuleCompileException("trigger", "set keywords or trigger, not both");
+      }
+      if (pattern == null) {
+        throw new RuleCompileException("keywords", "a matcher rule is triggered by the bytes its matcher "
+            + "can start with; keywords are only for pattern rules");
+      }
+      String proofKey = (rule.caseInsensitive() ? "i:" : "s:") + rule.pattern() + "\u0000" + rule.keywords();
+      boolean proven = KEYWORD_PROOFS.computeIfAbsent(proofKey,
+          k -> PatternCompiler.everyMatchContains(pattern, rule.keywords(), rule.caseInsensitive()));
+      if (!proven) {
+        throw new RuleCompileException("keywords", "some matches of the pattern contain none of the keywords "
+            + rule.keywords() + "; the prefilter would miss them");
+      }
+      List<boolean[]> before = new ArrayList<>();
+      List<boolean[]> after = new ArrayList<>();
+      boolean[] outside = new boolean[256];
+      for (int b = 0; b < 256; b++) {
+        outside[b] = forbidden == null || !forbidden[b];
+      }
+      for (String k : rule.keywords()) {
+        byte[] word = k.getBytes(StandardCharsets.UTF_8);
+        before.add(rule.caseInsensitive() ? null : pattern.bytesBefore(word, outside));
+        after.add(rule.caseInsensitive() ? null : pattern.bytesAfter(word, outside));
+      }
+      return new Prefilter.Trigger.Keywords(rule.keywords(), rule.caseInsensitive(), before, after);
+    }
+    if (rule.trigger() != null && ByteClasses.named(rule.trigger()) == null) {
+      throw new RuleCompileException("trigger", "unknown trigger '" + rule.trigger() + "' (known: "
+          + new java.util.TreeSet<>(ByteClasses.names()) + ")");
+    }
+    boolean any = false;
+    for (int b = 0; b < 256 && !any; b++) {
+      any = startBytes[b];
+    }
+    if (!any) {
+      throw new RuleCompileException(pattern == null ? "matcher" : "pattern", "no byte can start a match");
+    }
+    return new Prefilter.Trigger.StartBytes(startBytes, rule.boundary());
+  }
+
+  static boolean[] forbiddenBytes(Rule.Boundary boundary) {
+    if (boundary == Rule.Boundary.NONE) {
+      return null;
+    }
+    boolean[] f = new boolean[256];
+    for (int b = '0'; b <= '9'; b++) {
+      f[b] = true;
+    }
+    if (boundary != Rule.Boundary.DIGIT) {
+      for (int b = 'a'; b <= 'z'; b++) {
+        f[b] = true;
+        f[b - 32] = true;
+      }
+    }
+    if (boundary == Rule.Boundary.WORD) {
+      f['_'] = true;
+    }
+    return f;
+  }
+
+  private static byte[] foldedBytes(String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) ByteClasses.foldCase(bytes[i] & 0xff);
+    }
+    return bytes;
+  }
+
+  /** Whether {@code bytes[start, end)} equals an excluded value, ASCII-case-insensitively. */
+  boolean excludedValue(byte[] bytes, int start, int end) {
+    outer:
+    for (byte[] v : excludeValues) {
+      if (v.length != end - start) {
+        continue;
+      }
+      for (int i = 0; i < v.length; i++) {
+        if (ByteClasses.foldCase(bytes[start + i] & 0xff) != (v[i] & 0xff)) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+}
