@@ -42,6 +42,10 @@ for (const line of readFileSync(ssaFile, 'utf8').split('\n')) {
   if (f && f.length >= 2) first.add(f);
 }
 
+// Placeholder names of documentation and forms (John Doe, Richard Roe, Joe Bloggs, Max Mustermann): real
+// data uses them for test persons, and the default pack's own examples use them.
+for (const n of ['Doe', 'Roe', 'Bloggs', 'Mustermann', 'Musterfrau', 'Citizen', 'Dupont', 'Rossi']) last.add(n);
+
 const lowerNames = new Set([...first, ...last].map(n => n.toLowerCase()));
 const words = new Set();
 for (const line of readFileSync(scowlFile, 'latin1').split('\n')) {
