@@ -37,8 +37,10 @@ for (const [locale, def] of Object.entries(allLocales)) {
   collect(def.person.first_name, first);
   collect(def.person.last_name, last);
 }
+// The SSA table stores names in lower case ("mary"): capitalise before folding.
 for (const line of readFileSync(ssaFile, 'utf8').split('\n')) {
-  const f = fold(line);
+  const n = line.trim();
+  const f = n ? fold(n.charAt(0).toUpperCase() + n.slice(1)) : null;
   if (f && f.length >= 2) first.add(f);
 }
 
