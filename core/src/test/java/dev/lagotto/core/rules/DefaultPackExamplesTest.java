@@ -96,6 +96,31 @@ class DefaultPackExamplesTest {
     }
   }
 
+  /** Trigger byte classes the engine knows (the brief of issue 3). */
+  static final Set<String> TRIGGERS = Set.of("digit", "hex", "upper", "alpha");
+  /** Constructs outside the engine's dialect: word boundaries, lookaround, anchors, backreferences, lazy quantifiers. */
+  static final Pattern OUTSIDE_DIALECT =
+      Pattern.compile("\\\\[bBAzZG1-9]|\\(\\?[=!<]|(?<![\\\\\\[])\\^|(?<!\\\\)\\$|[*+?}]\\?");
+
+  @Test
+  void patternsUseOnlyTheEngineDialectAndKnownTriggers() {
+    for (Rule r : pack.rules()) {
+      if (r.pattern() != null) {
+        assertThat(OUTSIDE_DIALECT.matcher(r.pattern()).find()).as("%s pattern uses a construct outside the dialect", r.id())
+            .isFalse();
+      }
+      if (r.trigger() != null) {
+        assertThat(TRIGGERS).as("%s trigger", r.id()).contains(r.trigger());
+      }
+    }
+    assertThat(OUTSIDE_DIALECT.matcher("a\\bc").find()).isTrue();
+    assertThat(OUTSIDE_DIALECT.matcher("(?=x)").find()).isTrue();
+    assertThat(OUTSIDE_DIALECT.matcher("^ab").find()).isTrue();
+    assertThat(OUTSIDE_DIALECT.matcher("ab$").find()).isTrue();
+    assertThat(OUTSIDE_DIALECT.matcher("a+?").find()).isTrue();
+    assertThat(OUTSIDE_DIALECT.matcher("[^ab]\\$x?(a|b)+").find()).isFalse();
+  }
+
   @Test
   void matchValuesAreSyntheticOrReserved() {
     Map<Category, Predicate<String>> synthetic = syntheticChecks();
