@@ -233,8 +233,39 @@ def kuptime(sec, usec):
 
 
 def label_ipv4(v):
-    """127/8 is loopback: not reported by default (issue 3), hence a decoy"""
-    return dec("ipv4_loopback", v) if v.startswith("127.") else lab("ipv4", v)
+    """127/8 is loopback: not reported by default (issue 3), hence a decoy; sub-kinds for private/link-local"""
+    if v.startswith("127."):
+        return dec("ipv4_loopback", v)
+    a, b = (int(x) for x in v.split(".")[:2])
+    if a == 10 or (a == 192 and b == 168) or (a == 172 and 16 <= b < 32) or (a == 100 and 64 <= b < 128):
+        return lab("ipv4", v, "private")
+    if a == 169 and b == 254:
+        return lab("ipv4", v, "link_local")
+    if a in (0, 192, 198) or a >= 224:
+        return lab("ipv4", v, "special_purpose")
+    return lab("ipv4", v)
+
+
+def ipv6_sub(v):
+    """the shape/class of a generated IPv6 address, so the report can say which kinds are missed"""
+    if v.startswith("::ffff:"):
+        return "ipv4_mapped"
+    if v.startswith("fe80:"):
+        return "link_local"
+    if v.lower().startswith(("2001:db8:", "2001:0db8:")):
+        return "documentation"
+    if "::" not in v:
+        return "full_global" if 0x2000 <= int(v[:4], 16) < 0x4000 else "full_unallocated"
+    return None
+
+
+def phone_sub(v):
+    """the format of a generated phone number"""
+    for prefix, sub in (("+1", "e164_us"), ("+447", "e164_uk_mobile"), ("+44 ", "intl_uk"), ("+33 ", "intl_fr"),
+                        ("+49 ", "intl_de"), ("(", "nanp_parens"), ("0", "fr_national")):
+        if v.startswith(prefix):
+            return sub
+    return "nanp_dashed"
 
 
 def strip_labels(line):
@@ -368,7 +399,7 @@ class Gen:
 
     def ipv6(self):
         v = self._ipv6_raw()
-        return dec("ipv6_loopback", v) if v == "::1" else lab("ipv6", v)
+        return dec("ipv6_loopback", v) if v == "::1" else lab("ipv6", v, ipv6_sub(v))
 
     def _ipv6_raw(self):
         r = self.r
@@ -386,7 +417,8 @@ class Gen:
         return "2a0%d:%s:%s:%s:%s::%s" % (r.randrange(10), g(), g(), g(), g(), g())
 
     def phone(self):
-        return lab("phone", self._phone_raw())
+        v = self._phone_raw()
+        return lab("phone", v, phone_sub(v))
 
     def _phone_raw(self):
         r = self.r
@@ -840,7 +872,7 @@ class Gen:
 
     # ---------------- reserved / synthetic values (each labels itself) ----------------
     def rv_ipv4(self):
-        return lab("ipv4", self.r.choice(DOC_V4) + str(self.r.randrange(1, 255)))
+        return lab("ipv4", self.r.choice(DOC_V4) + str(self.r.randrange(1, 255)), "documentation")
 
     def rv_ipv6(self):
         r = self.r
@@ -871,10 +903,11 @@ class Gen:
     def rv_phone(self):
         r = self.r
         x = r.randrange(100)
-        return lab("phone", r.choice([
+        v = r.choice([
             "+1 201-555-01%02d" % x, "(201) 555-01%02d" % x, "201-555-01%02d" % x, "+1201555%04d" % (100 + x),
             "+44 20 7946 0%03d" % r.randrange(1000), "+442079460%03d" % r.randrange(1000),
-            "+33 1 99 00 %02d %02d" % (x, r.randrange(100)), "+49 30 901820%02d" % x]))
+            "+33 1 99 00 %02d %02d" % (x, r.randrange(100)), "+49 30 901820%02d" % x])
+        return lab("phone", v, "reserved_" + phone_sub(v.replace("+1 ", "+1")))
 
     def rv_card(self):
         r = self.r
