@@ -889,12 +889,13 @@ class Gen:
 
     def rv_email(self, display=False):
         r = self.r
-        f, l = r.choice(FIRST), r.choice(LAST).replace(" ", "").replace("'", "")
+        f, last = r.choice(FIRST), r.choice(LAST)
+        l = last.replace(" ", "").replace("'", "")
         local = r.choice(["%s.%s" % (f, l), "%s%s" % (f[0], l), "%s_%s%d" % (f, l, r.randrange(100))]).lower()
         local = local.replace("ü", "ue")
         addr = lab("email", "%s@%s" % (local, r.choice(EX_DOMAINS)))
         if display:
-            return "%s <%s>" % (lab("person_name", "%s %s" % (f, l)), addr)
+            return "%s <%s>" % (lab("person_name", "%s %s" % (f, last)), addr)
         return addr
 
     def rv_name(self):
@@ -1047,10 +1048,13 @@ class Gen:
                 self.ts_iso(), self.rv_ipv4(), r.randrange(1024, 65536), lab("ipv4", "10.0.0.%d" % r.randrange(1, 255), "private"),
                 dec("metric_value", "0.%06d" % r.randrange(10 ** 6)), dec("metric_value", "0.%06d" % r.randrange(10 ** 6)),
                 dec("metric_value", "0.%06d" % r.randrange(10 ** 6)), ua)]
-        return ['http %s app/my-loadbalancer/%s %s:%d 10.0.0.1:80 0.000 0.001 0.000 200 200 34 366 "GET http://www.example.com:80/ HTTP/1.1" "%s" - - arn:aws:elasticloadbalancing:us-east-2:%s:targetgroup/my-targets/%s "%s" "-" "-" 0 %s "forward" "-" "-" "10.0.0.1:80" "200" "-" "-"' % (
-            self.ts_iso(), dec("hex_id", "%016x" % r.getrandbits(64)), self.rv_ipv4(), r.randrange(1024, 65536), ua,
+        target = "10.0.0.%d" % r.randrange(1, 255)
+        return ['http %s app/my-loadbalancer/%s %s:%d %s:80 0.000 0.001 0.000 200 200 34 366 "GET http://www.example.com:80/ HTTP/1.1" "%s" - - arn:aws:elasticloadbalancing:us-east-2:%s:targetgroup/my-targets/%s "%s" "-" "-" 0 %s "forward" "-" "-" "%s:80" "200" "-" "-"' % (
+            self.ts_iso(), dec("hex_id", "%016x" % r.getrandbits(64)), self.rv_ipv4(), r.randrange(1024, 65536),
+            lab("ipv4", target, "private"), ua,
             dec("aws_account_id", "%012d" % r.randrange(10 ** 11, 10 ** 12)), dec("hex_id", "%016x" % r.getrandbits(64)),
-            dec("trace_id", "Root=1-%08x-%024x" % (r.getrandbits(32), r.getrandbits(96))), self.ts_iso())]
+            dec("trace_id", "Root=1-%08x-%024x" % (r.getrandbits(32), r.getrandbits(96))), self.ts_iso(),
+            lab("ipv4", target, "private"))]
 
     def sm_cloudfront(self):
         """CloudFront standard log file, tab-separated fields (Amazon CloudFront developer guide)"""
