@@ -1210,7 +1210,7 @@ class Gen:
     def tr_event(self):
         r = self.r
         ts = "%s INFO  [main] c.e.app.Main - " % self.ts_log4j()
-        k = r.randrange(22)
+        k = r.randrange(23)
         if k == 0:
             return [ts + "Starting agent version %s" % dec("version_4part", "%d.%d.%d.%d" % (r.randrange(1, 10), r.randrange(10), r.randrange(10), r.randrange(10)))]
         if k == 1:
@@ -1257,6 +1257,10 @@ class Gen:
             return [ts + "%s %s" % (r.choice(["txn", "ticket", "invoice"]), dec("digit_run", "%d" % r.randrange(2 * 10 ** 9, 10 ** 10)))]
         if k == 20:
             return [ts + "clone %s; asset %s; ssh %s" % (dec("git_ssh_url", "git@github.com:example/app.git"), dec("asset_at_suffix", "url(logo@2x.png)"), dec("user_at_host", "admin@localhost"))]
+        if k == 22:
+            return [ts + "%s %s" % (dec("capitalised_pair", r.choice(["Mercedes Benz", "Apache Kafka", "Jenkins Pipeline", "Spring Boot",
+                                                                    "Grace Period", "Victoria Station", "Hello World", "Austin Texas"])),
+                                    r.choice(["started", "expired", "configured", "unavailable"]))]
         return [ts + "report period %s to %s" % (dec("plain_date", "%04d-%02d-%02d" % (r.randrange(1990, 2025), r.randrange(1, 13), r.randrange(1, 29))), dec("plain_date", "%02d/%02d/%04d" % (r.randrange(1, 29), r.randrange(1, 13), r.randrange(1990, 2025))))]
 
     def ev_sample(self):

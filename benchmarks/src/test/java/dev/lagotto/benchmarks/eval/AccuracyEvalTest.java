@@ -24,19 +24,19 @@ class AccuracyEvalTest {
   /** category -> {precision floor, recall floor}. */
   private static final Map<String, double[]> FLOORS = Map.ofEntries(
       Map.entry("credit_card", new double[] {0.97, 0.97}),
-      Map.entry("date_of_birth", new double[] {0.95, 0.08}),
+      Map.entry("date_of_birth", new double[] {0.95, 0.07}),
       Map.entry("device_id", new double[] {0.95, 0.95}),
-      Map.entry("email", new double[] {0.94, 0.90}),
-      Map.entry("geo_coordinates", new double[] {0.98, 0.97}),
+      Map.entry("email", new double[] {0.97, 0.97}),
+      Map.entry("geo_coordinates", new double[] {0.97, 0.97}),
       Map.entry("iban", new double[] {0.98, 0.98}),
-      Map.entry("ipv4", new double[] {0.98, 0.85}),
-      Map.entry("ipv6", new double[] {0.98, 0.70}),
-      Map.entry("mac_address", new double[] {0.98, 0.98}),
-      Map.entry("national_id", new double[] {0.98, 0.98}),
-      Map.entry("person_name", new double[] {0.95, 0.60}),
-      Map.entry("phone", new double[] {0.98, 0.70}),
-      Map.entry("session_id", new double[] {0.98, 0.60}),
-      Map.entry("user_agent", new double[] {0.98, 0.80}));
+      Map.entry("ipv4", new double[] {0.97, 0.97}),
+      Map.entry("ipv6", new double[] {0.97, 0.70}),
+      Map.entry("mac_address", new double[] {0.97, 0.97}),
+      Map.entry("national_id", new double[] {0.97, 0.97}),
+      Map.entry("person_name", new double[] {0.95, 0.62}),
+      Map.entry("phone", new double[] {0.97, 0.88}),
+      Map.entry("session_id", new double[] {0.97, 0.97}),
+      Map.entry("user_agent", new double[] {0.97, 0.97}));
 
   /** The traps of issue 3 (decoy kinds of gen_labelled.py) and how many of each may be reported. */
   private static final Map<String, Integer> TRAPS = Map.ofEntries(
@@ -44,7 +44,7 @@ class AccuracyEvalTest {
       Map.entry("scope_operator", 0), Map.entry("ipv6_unspecified", 0), Map.entry("ipv4_unspecified", 0),
       Map.entry("time_hms", 0), Map.entry("hex_hash", 0), Map.entry("hex_id", 0), Map.entry("uuid", 0),
       Map.entry("epoch_seconds", 0), Map.entry("epoch_ms", 0), Map.entry("duration", 0),
-      Map.entry("metric_value", 2), Map.entry("hdfs_block_id", 1), Map.entry("luhn_valid_id", 0));
+      Map.entry("metric_value", 1), Map.entry("hdfs_block_id", 0), Map.entry("luhn_valid_id", 0));
 
   private static AccuracyReport report;
 
@@ -60,7 +60,7 @@ class AccuracyEvalTest {
 
   @Test
   void theCorpusIsTheCommittedOne() throws IOException {
-    assertThat(report.bytes()).isEqualTo(1_050_416);
+    assertThat(report.bytes()).isEqualTo(1_048_787);
     assertThat(report.categories().keySet()).containsAll(FLOORS.keySet());
     assertThat(report.decoys().keySet()).containsAll(TRAPS.keySet());
   }
