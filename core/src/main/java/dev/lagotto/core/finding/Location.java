@@ -1,7 +1,7 @@
 package dev.lagotto.core.finding;
 
 /** Where inside a source a finding sits. A closed set: text positions or table cells. */
-public sealed interface Location permits Location.Text {
+public sealed interface Location permits Location.Text, Location.Table {
 
   /**
    * A position in a byte stream (a file, the decompressed stream of a gzip file, or text extracted from a
@@ -21,4 +21,14 @@ public sealed interface Location permits Location.Text {
       return new Text(line, column, offset, length, null, null, false);
     }
   }
+
+  /**
+   * A cell, or a whole column, of a database table.
+   *
+   * @param table the table as {@code schema.table} (or {@code table} where the database has no schemas)
+   * @param column the column name; several names joined by {@code ,} for a column pair (latitude,longitude)
+   * @param row the primary key (several key columns joined by {@code ,}), the SQLite/H2 row id, or the
+   *     1-based row number in sample order prefixed with {@code #}; {@code null} for a column-level result
+   */
+  record Table(String table, String column, String row) implements Location {}
 }
