@@ -3,15 +3,18 @@ package dev.lagotto.benchmarks.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lagotto.core.extract.ChunkedReader;
+import dev.lagotto.core.extract.TextScanner;
 import dev.lagotto.core.rule.RuleLoadException;
 import dev.lagotto.core.rule.RulePack;
 import dev.lagotto.core.rule.RulePackLoader;
-import dev.lagotto.core.scan.Chunk;
 import dev.lagotto.core.scan.ScanSettings;
 import dev.lagotto.core.scan.Scanner;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -20,8 +23,9 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The accuracy evaluation's entry point: scans a labelled corpus with the default rule pack and default settings
- * ({@link ScanSettings#DEFAULTS}: indexed prefilter, all categories) in overlapping {@link Chunk} windows, as a
- * file scan does, and scores the findings against the labels (see {@link Scorer}). The corpus is held in memory
+ * ({@link ScanSettings#DEFAULTS}: indexed prefilter, all categories) through the file-scan path ({@link TextScanner}
+ * over a {@link ChunkedReader}: overlapping chunks of {@link ChunkedReader#DEFAULT_CHUNK_SIZE}), and scores the
+ * findings against the labels (see {@link Scorer}). The corpus is held in memory
  * (at most {@link #MAX_CORPUS_BYTES}). Prints the markdown tables and writes {@code accuracy.json}.
  *
  * <p>Run: {@code python3 benchmarks/eval/gen_labelled.py --variant eval --size-mib 16 --out /tmp/eval.log} then
@@ -30,10 +34,8 @@ import java.util.zip.GZIPInputStream;
  * {@code benchmarks/target/eval}), {@code --chunk-kib N}, {@code --examples N}, {@code --commit SHA}).
  */
 public final class AccuracyEval {
-  /** Report range of one chunk, as a file scan would use. */
-  public static final int DEFAULT_CHUNK_BYTES = 1 << 20;
-  /** Bytes of left context and right tail around each chunk's report range (at least the engine's overlap). */
-  public static final int CHUNK_OVERLAP = 4096;
+  /** Report range of one chunk, as a file scan uses. */
+  public static final int DEFAULT_CHUNK_BYTES = ChunkedReader.DEFAULT_CHUNK_SIZE;
   /** The largest corpus held in memory. */
   public static final long MAX_CORPUS_BYTES = Integer.MAX_VALUE - 64;
   /** Where the JSON goes unless {@code --out} says otherwise. */
@@ -46,21 +48,17 @@ public final class AccuracyEval {
    * {@code labels}, keeping up to {@code examples} example snippets per category.
    */
   public static AccuracyReport evaluate(byte[] corpus, Labels labels, Scanner scanner, int chunkBytes, int examples) {
-    if (chunkBytes < 1) {
-      throw new IllegalArgumentException("chunk size " + chunkBytes + " is not positive");
-    }
     Scorer scorer = new Scorer(corpus, labels, examples);
+    TextScanner text = new TextScanner(scanner, new ChunkedReader(chunkBytes, ChunkedReader.DEFAULT_OVERLAP));
     long t0 = System.nanoTime();
-    int n = corpus.length;
-    for (int from = 0; from < n; from += chunkBytes) {
-      int to = (int) Math.min(n, (long) from + chunkBytes);
-      Chunk chunk = new Chunk(corpus, Math.max(0, from - CHUNK_OVERLAP), from, to,
-          (int) Math.min(n, (long) to + CHUNK_OVERLAP));
-      scanner.scan(chunk, (rule, start, end, confidence) ->
-          scorer.finding(rule.category().id(), rule.id(), start, end));
+    try {
+      text.scan(new ByteArrayInputStream(corpus), (rule, confidence, bytes, start, end, line, column, offset) ->
+          scorer.finding(rule.category().id(), rule.id(), offset, offset + (end - start)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading an in-memory corpus", e);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    return scorer.report(n, seconds);
+    return scorer.report(corpus.length, seconds);
   }
 
   /** The scanner the evaluation uses: the default pack under the default settings. */
