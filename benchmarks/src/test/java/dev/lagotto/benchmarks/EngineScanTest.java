@@ -1,0 +1,53 @@
+package dev.lagotto.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lagotto.core.rule.Category;
+import dev.lagotto.core.rule.RulePackLoader;
+import dev.lagotto.core.scan.Chunk;
+import dev.lagotto.core.scan.ScanSettings;
+import dev.lagotto.core.scan.Scanner;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two ways benchmarks cut a corpus into chunks (in memory with {@link Chunks}, streamed by
+ * {@link EngineScan}) report exactly what one chunk over the whole corpus reports, with the real engine.
+ */
+class EngineScanTest {
+  @Test
+  void chunkedScansFindWhatOneWholeChunkFinds() throws Exception {
+    byte[] corpus = Corpora.read("main", 3);
+    Scanner scanner = Scanner.build(RulePackLoader.loadDefault(), ScanSettings.DEFAULTS);
+
+    List<String> whole = new ArrayList<>();
+    scanner.scan(Chunk.of(corpus), (rule, s, e, c) -> whole.add(rule.id() + "@" + s + "-" + e));
+    List<String> inMemory = new ArrayList<>();
+    Chunks.scan(scanner, Chunks.of(corpus), (rule, s, e, c) -> inMemory.add(rule.id() + "@" + s + "-" + e));
+
+    assertThat(Chunks.of(corpus)).hasSize((corpus.length + Chunks.CHUNK_BYTES - 1) / Chunks.CHUNK_BYTES).hasSizeGreaterThan(2);
+    assertThat(whole).isNotEmpty();
+    assertThat(inMemory).containsExactlyElementsOf(whole);
+
+    CountingSink wholeCounts = new CountingSink();
+    scanner.scan(Chunk.of(corpus), wholeCounts);
+    CountingSink streamed = new CountingSink();
+    // a stream that returns short reads, as pipes do, to exercise the refill loop
+    InputStream in = new ByteArrayInputStream(corpus) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, 70_001));
+      }
+    };
+    long bytes = EngineScan.scan(in, scanner, streamed);
+
+    assertThat(bytes).isEqualTo(corpus.length);
+    assertThat(streamed.total()).isEqualTo(wholeCounts.total());
+    for (Category c : Category.values()) {
+      assertThat(streamed.count(c)).as(c.id()).isEqualTo(wholeCounts.count(c));
+    }
+  }
+}
