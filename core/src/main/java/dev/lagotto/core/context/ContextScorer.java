@@ -12,7 +12,9 @@ import java.util.Locale;
  *
  * <ul>
  *   <li><b>Hotwords</b> ({@code words}): case-insensitive (ASCII), whole words lying entirely within
- *       {@code window} bytes before or after the match; a word may touch the match itself ({@code v1.2.3}).
+ *       {@code window} bytes before or after the match and on the match's line (a window stops at a line
+ *       feed: the previous log record says nothing about this one); a word may touch the match itself
+ *       ({@code v1.2.3}). Negative words are looked for the same way.
  *   <li><b>Keys</b> ({@code keys}): a key directly before the match, then optional spaces and quote,
  *       {@code :}, {@code =}, {@code =>} or {@code >} (XML element), then optional spaces, quote or
  *       {@code [}: {@code "email": "}, {@code email=}, {@code ip: }, {@code <email>}, {@code lat="}. The key
@@ -101,8 +103,21 @@ public final class ContextScorer {
     if (list.length == 0) {
       return false;
     }
-    return find(b, lo, hi, Math.max(lo, start - window), start, start, end, list, first)
-        || find(b, lo, hi, end, Math.min(hi, end + window), start, end, list, first);
+    int from = Math.max(lo, start - window);
+    for (int p = start - 1; p >= from; p--) {
+      if (b[p] == '\n') {
+        from = p + 1;
+        break;
+      }
+    }
+    int to = Math.min(hi, end + window);
+    for (int p = end; p < to; p++) {
+      if (b[p] == '\n') {
+        to = p;
+        break;
+      }
+    }
+    return find(b, lo, hi, from, start, start, end, list, first) || find(b, lo, hi, end, to, start, end, list, first);
   }
 
   /** Whether a word of {@code list} lies whole in {@code [from, to)} as a whole word (or touching the match). */

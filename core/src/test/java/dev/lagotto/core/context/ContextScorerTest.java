@@ -32,6 +32,17 @@ class ContextScorerTest {
       context(List.of("email", "e-mail", "contact"), List.of("\"email\":", "mail", "from"), List.of(), 40, false));
 
   @Test
+  void windowsStopAtTheLineEnd() {
+    ContextScorer scorer = ContextScorer.compile(
+        context(List.of("contact"), List.of(), List.of("message-id"), 40, false));
+    assertThat(score(scorer, "To: jane@example.com\nMessage-ID: <x1@example.org>", VALUE)).isEqualTo(BASE);
+    assertThat(score(scorer, "contact\njane@example.com", VALUE)).isEqualTo(BASE);
+    assertThat(score(scorer, "To: jane@example.com Message-ID: <x1@example.org>", VALUE))
+        .isCloseTo(BASE - 0.4, within(1e-9));
+    assertThat(score(scorer, "contact jane@example.com", VALUE)).isCloseTo(BASE + 0.2, within(1e-9));
+  }
+
+  @Test
   void noContextLeavesConfidenceAlone() {
     ContextScorer none = ContextScorer.compile(RuleContext.NONE);
     assertThat(score(none, "x " + VALUE + " y", VALUE)).isEqualTo(BASE);

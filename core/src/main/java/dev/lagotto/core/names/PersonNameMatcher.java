@@ -1,0 +1,379 @@
+package dev.lagotto.core.names;
+
+import dev.lagotto.core.pattern.CustomMatcher;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The {@code person_name} matcher: at an upper-case letter (ASCII, or Latin such as {@code Ł}), matches {@code First Last},
+ * {@code First M. Last}, {@code First Middle Last}, {@code Last, First} and {@code J. Last} when the tokens
+ * are in the {@link NameDictionary}: a first name AND (a surname OR context). First names that are also
+ * common words (Will, May, Mark, Bill), and initials before a surname that is a word (J. Long), need context: a title or key just before ({@code Mr}, {@code Dear},
+ * {@code "full_name":}, {@code author=}, {@code From:}) or an e-mail display-name shape
+ * ({@code Jane Roe <jane@...>}). Capitalised log and code tokens never match: a token must be one upper-case
+ * letter followed by lower-case letters (no ALLCAPS, no CamelCase, no digits or {@code _}), must not be
+ * glued to code punctuation ({@code com.Foo}, {@code Foo(}, {@code Foo.java}, {@code Foo::}) and must be
+ * in the dictionary.
+ *
+ * <p>Cost: a few token scans and dictionary probes per call, bounded by {@link #maxLength()} bytes ahead and
+ * {@link #CONTEXT_WINDOW} bytes behind; no allocation. Immutable and thread-safe.
+ */
+public final class PersonNameMatcher implements CustomMatcher {
+  /** The name rules use in {@code matcher:}. */
+  public static final String NAME = "person_name";
+  /** Longest single name token, in bytes. */
+  public static final int MAX_TOKEN_BYTES = 32;
+  /** Most initials between a first and a last name ({@code John F. X. Doe}). */
+  public static final int MAX_INITIALS = 2;
+  /** Bytes looked at before a match for a title or key. */
+  public static final int CONTEXT_WINDOW = 40;
+  /** Bytes looked at after a match for an e-mail display-name shape {@code <...@...>}. */
+  public static final int DISPLAY_NAME_LOOKAHEAD = 80;
+  private static final int MAX_LENGTH = 3 * MAX_TOKEN_BYTES + 3 * MAX_INITIALS + 4;
+  /** Most separator bytes ({@code " : = '}) skipped between a key and the name. */
+  private static final int MAX_KEY_GAP = 4;
+  /** Longest key or title word looked at. */
+  private static final int MAX_KEY_BYTES = 24;
+
+  /** Titles and structured keys that mark a following capitalised pair as a name. */
+  private static final byte[][] KEYS = ascii(
+      "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "dear", "hi", "hello",
+      "name", "fullname", "full_name", "first_name", "firstname", "last_name", "lastname", "given_name",
+      "family_name", "display_name", "displayname", "realname", "real_name", "customer", "customer_name",
+      "client_name", "user", "username", "user_name", "author", "owner", "contact", "contact_name", "patient",
+      "employee", "holder", "cardholder", "recipient", "sender", "signed", "by", "attn", "regards", "sincerely",
+      "payee", "payer", "beneficiary", "assignee", "reviewer", "requester", "guest", "member", "passenger", "driver");
+  /** Header keys that count only when followed by a colon ({@code From: Jane Roe}). */
+  private static final byte[][] HEADER_KEYS = ascii("from", "to", "cc", "bcc", "reply-to");
+
+  private final NameDictionary dictionary;
+
+  /** The matcher over the default dictionaries (used by the SPI). */
+  public PersonNameMatcher() {
+    this(NameDictionary.defaults());
+  }
+
+  public PersonNameMatcher(NameDictionary dictionary) {
+    this.dictionary = java.util.Objects.requireNonNull(dictionary, "dictionary");
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** Upper-case ASCII letters, and the UTF-8 lead bytes of Latin-1/Extended-A letters ({@code Ł}, {@code Å}). */
+  @Override
+  public boolean canStartWith(int b) {
+    return (b >= 'A' && b <= 'Z') || (b >= 0xC3 && b <= 0xC5);
+  }
+
+  @Override
+  public int maxLength() {
+    return MAX_LENGTH;
+  }
+
+  @Override
+  public int match(byte[] bytes, int lo, int start, int limit) {
+    limit = Math.min(limit, bytes.length);
+    if (start >= limit || token(bytes, start, limit) < 0 && !isInitial(bytes, start, limit)
+        || codeBefore(bytes, lo, start)) {
+      return -1;
+    }
+    int best = Math.max(firstLast(bytes, lo, start, limit), lastCommaFirst(bytes, lo, start, limit));
+    return Math.max(best, initialLast(bytes, lo, start, limit));
+  }
+
+  /** {@code First [X. [Y. ]][Middle ]Last}. */
+  private int firstLast(byte[] b, int lo, int start, int limit) {
+    int t1 = token(b, start, limit);
+    if (t1 < 0 || !at(b, t1, limit, ' ')) {
+      return -1;
+    }
+    int f1 = dictionary.flags(b, start, t1);
+    if ((f1 & NameDictionary.FIRST) == 0) {
+      return -1;
+    }
+    int p = skipInitials(b, t1 + 1, limit);
+    int t2 = token(b, p, limit);
+    if (t2 < 0) {
+      return -1;
+    }
+    int best = -1;
+    int f2 = dictionary.flags(b, p, t2);
+    if (!codeAfter(b, t2, limit) && accept(b, lo, start, t2, limit, f1, f2)) {
+      best = t2;
+    }
+    if (p == t1 + 1 && at(b, t2, limit, ' ')) {
+      int t3 = token(b, t2 + 1, limit);
+      if (t3 > 0 && (f2 & NameDictionary.FIRST) != 0 && !codeAfter(b, t3, limit)) {
+        int f3 = dictionary.flags(b, t2 + 1, t3);
+        if (accept(b, lo, start, t3, limit, f1 | (f2 & NameDictionary.WORD), f3)) {
+          best = t3;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** {@code Last, First}: both tokens in the dictionary. */
+  private int lastCommaFirst(byte[] b, int lo, int start, int limit) {
+    int t1 = token(b, start, limit);
+    if (t1 < 0 || !at(b, t1, limit, ',') || !at(b, t1 + 1, limit, ' ')) {
+      return -1;
+    }
+    int t2 = token(b, t1 + 2, limit);
+    if (t2 < 0 || codeAfter(b, t2, limit)) {
+      return -1;
+    }
+    int last = dictionary.flags(b, start, t1);
+    int first = dictionary.flags(b, t1 + 2, t2);
+    if ((last & NameDictionary.SURNAME) == 0 || (first & NameDictionary.FIRST) == 0) {
+      return -1;
+    }
+    boolean context = hasContext(b, lo, start, t2, limit);
+    boolean words = (first & NameDictionary.WORD) != 0;
+    boolean list = at(b, t2, limit, ',') && at(b, t2 + 1, limit, ' ') && token(b, t2 + 2, limit) > 0;
+    return (words || list) && !context ? -1 : t2;
+  }
+
+  /** {@code J. Last} or {@code J. R. Last}: the surname in the dictionary. */
+  private int initialLast(byte[] b, int lo, int start, int limit) {
+    int p = skipInitials(b, start, limit);
+    if (p == start) {
+      return -1;
+    }
+    int t = token(b, p, limit);
+    if (t < 0 || codeAfter(b, t, limit)) {
+      return -1;
+    }
+    int f = dictionary.flags(b, p, t);
+    if ((f & NameDictionary.SURNAME) == 0) {
+      return -1;
+    }
+    return (f & NameDictionary.WORD) == 0 || hasContext(b, lo, start, t, limit) ? t : -1;
+  }
+
+  /**
+   * A first name followed by a surname is a name unless the first name is also a common word; anything
+   * weaker (unknown or word last token) needs context. Surnames that are words (Smith, Brown) are fine
+   * after a first name that is not a word.
+   */
+  private boolean accept(byte[] b, int lo, int start, int end, int limit, int first, int last) {
+    boolean surname = (last & NameDictionary.SURNAME) != 0;
+    boolean firstIsWord = (first & NameDictionary.WORD) != 0;
+    if (surname && !firstIsWord) {
+      return true;
+    }
+    return hasContext(b, lo, start, end, limit);
+  }
+
+  /** Skips {@code X. } initials (at most {@link #MAX_INITIALS}); returns the position after them. */
+  private static int skipInitials(byte[] b, int p, int limit) {
+    for (int n = 0; n < MAX_INITIALS; n++) {
+      if (p + 2 < limit && canStart(b[p]) && b[p + 1] == '.' && b[p + 2] == ' ') {
+        p += 3;
+      } else {
+        break;
+      }
+    }
+    return p;
+  }
+
+  /**
+   * The end of a name token at {@code i}: an upper-case letter (ASCII or Latin), then lower-case letters
+   * (ASCII or Latin), with {@code Mc}/{@code Mac}/{@code O'} prefixes and {@code -}/{@code '} joins before an
+   * upper-case letter; -1 when the token is absent, too long, or runs on into letters, digits or {@code _}.
+   */
+  static int token(byte[] b, int i, int limit) {
+    if (i >= limit) {
+      return -1;
+    }
+    int j;
+    if (canStart(b[i])) {
+      j = i + 1;
+    } else {
+      int cp = LatinFold.letterAt(b, i, limit);
+      if (cp < 0 || LatinFold.isLower(cp)) {
+        return -1;
+      }
+      j = i + 2;
+    }
+    int lower = 0;
+    if (j + 1 < limit && b[i] == 'O' && b[j] == '\'' && canStart(b[j + 1])) {
+      j += 2;
+    } else if (b[i] == 'M' && j + 1 < limit && b[j] == 'c' && canStart(b[j + 1])) {
+      j += 2;
+    } else if (b[i] == 'M' && j + 2 < limit && b[j] == 'a' && b[j + 1] == 'c' && canStart(b[j + 2])) {
+      j += 3;
+    }
+    while (j < limit && j - i <= MAX_TOKEN_BYTES) {
+      int c = b[j] & 0xff;
+      if (c >= 'a' && c <= 'z') {
+        j++;
+        lower++;
+      } else if (c >= 0x80) {
+        int cp = LatinFold.letterAt(b, j, limit);
+        if (cp < 0) {
+          break;
+        }
+        if (!LatinFold.isLower(cp)) {
+          return -1;
+        }
+        j += 2;
+        lower++;
+      } else if ((c == '-' || c == '\'') && lower > 0 && j + 2 < limit && canStart(b[j + 1])
+          && isLowerAscii(b[j + 2])) {
+        j += 2;
+      } else {
+        break;
+      }
+    }
+    if (lower == 0 || j - i > MAX_TOKEN_BYTES) {
+      return -1;
+    }
+    if (j < limit && (isWordByte(b[j]) || LatinFold.letterAt(b, j, limit) >= 0)) {
+      return -1;
+    }
+    return j;
+  }
+
+  /** Whether the byte before {@code start} glues the token to code ({@code com.Foo}, {@code $Foo}, {@code ::Foo}). */
+  static boolean codeBefore(byte[] b, int lo, int start) {
+    if (start <= lo) {
+      return false;
+    }
+    int c = b[start - 1] & 0xff;
+    if (isWordByte((byte) c) || (start - 2 >= lo && LatinFold.letterAt(b, start - 2, start) >= 0)) {
+      return true;
+    }
+    return switch (c) {
+      case '.', '$', '@', '/', '\\', '-', '\'', '#', '%', '&', '*', '^', '~', '`', '|' -> true;
+      case ':' -> start - 2 >= lo && b[start - 2] == ':';
+      default -> false;
+    };
+  }
+
+  /** Whether the bytes after a name's last token make it code ({@code Foo(}, {@code Foo.java}, {@code Foo::}, {@code Foo=}). */
+  static boolean codeAfter(byte[] b, int end, int limit) {
+    if (end >= limit) {
+      return false;
+    }
+    int c = b[end] & 0xff;
+    return switch (c) {
+      case '(', '[', '{', '<', '=', '/', '\\', '$', '@', '#', '_' -> true;
+      case '.' -> end + 1 < limit && isWordByte(b[end + 1]);
+      case ':' -> end + 1 < limit && b[end + 1] == ':';
+      default -> false;
+    };
+  }
+
+  /** Whether a title or key precedes the match, or an e-mail address in angle brackets follows it. */
+  boolean hasContext(byte[] b, int lo, int start, int end, int limit) {
+    return keyBefore(b, Math.max(lo, start - CONTEXT_WINDOW), start) || displayNameAfter(b, end, limit);
+  }
+
+  private static boolean keyBefore(byte[] b, int lo, int start) {
+    int p = start - 1;
+    int gap = 0;
+    boolean colon = false;
+    while (p >= lo && gap < MAX_KEY_GAP) {
+      int c = b[p];
+      if (c == ' ' || c == '"' || c == '\'' || c == ':' || c == '=' || c == '.' || c == '\t' || c == ',') {
+        colon |= c == ':';
+        p--;
+        gap++;
+      } else {
+        break;
+      }
+    }
+    if (gap == 0) {
+      return false;
+    }
+    int end = p + 1;
+    int s = end;
+    while (s > lo && end - s < MAX_KEY_BYTES && isKeyByte(b[s - 1])) {
+      s--;
+    }
+    if (s == end || (s > lo && isKeyByte(b[s - 1]))) {
+      return false;
+    }
+    if (anyEqualIgnoreCase(KEYS, b, s, end)) {
+      return true;
+    }
+    return colon && anyEqualIgnoreCase(HEADER_KEYS, b, s, end);
+  }
+
+  private static boolean displayNameAfter(byte[] b, int end, int limit) {
+    int p = end;
+    if (p < limit && b[p] == '"') {
+      p++;
+    }
+    if (p + 1 >= limit || b[p] != ' ' || b[p + 1] != '<') {
+      return false;
+    }
+    int stop = Math.min(limit, p + 2 + DISPLAY_NAME_LOOKAHEAD);
+    boolean at = false;
+    for (int i = p + 2; i < stop; i++) {
+      if (b[i] == '@') {
+        at = true;
+      } else if (b[i] == '>') {
+        return at;
+      } else if (b[i] == ' ' || b[i] == '<' || b[i] == '\n') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean anyEqualIgnoreCase(byte[][] words, byte[] b, int s, int e) {
+    for (byte[] w : words) {
+      if (w.length == e - s) {
+        boolean eq = true;
+        for (int i = 0; i < w.length && eq; i++) {
+          int c = b[s + i];
+          if (c >= 'A' && c <= 'Z') {
+            c += 32;
+          }
+          eq = c == w[i];
+        }
+        if (eq) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isInitial(byte[] b, int i, int limit) {
+    return i + 1 < limit && canStart(b[i]) && b[i + 1] == '.';
+  }
+
+  private static boolean canStart(byte c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isLowerAscii(byte c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  /** An ASCII word byte {@code [A-Za-z0-9_]}. */
+  private static boolean isWordByte(byte c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  private static boolean isKeyByte(byte c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
+  }
+
+  private static boolean at(byte[] b, int i, int limit, char c) {
+    return i < limit && b[i] == c;
+  }
+
+  private static byte[][] ascii(String... words) {
+    byte[][] out = new byte[words.length][];
+    for (int i = 0; i < words.length; i++) {
+      out[i] = words[i].getBytes(StandardCharsets.US_ASCII);
+    }
+    return out;
+  }
+}

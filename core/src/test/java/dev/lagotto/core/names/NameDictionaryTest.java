@@ -1,0 +1,59 @@
+package dev.lagotto.core.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NameDictionaryTest {
+  private static int flags(NameDictionary d, String s) {
+    byte[] b = ("  " + s + "  ").getBytes(StandardCharsets.UTF_8);
+    return d.flags(b, 2, b.length - 2);
+  }
+
+  @Test
+  void defaultListsAreLoadedWithTheirFlags() {
+    NameDictionary d = NameDictionary.defaults();
+    assertThat(d.size()).isGreaterThan(20_000);
+    assertThat(flags(d, "Jane")).isEqualTo(NameDictionary.FIRST);
+    assertThat(flags(d, "Kowalski")).isEqualTo(NameDictionary.SURNAME);
+    assertThat(flags(d, "Will") & NameDictionary.WORD).isNotZero();
+    assertThat(flags(d, "Will") & NameDictionary.FIRST).isNotZero();
+    assertThat(flags(d, "Xqzzyv")).isZero();
+    assertThat(flags(d, "INFO")).isZero();
+    assertThat(flags(d, "Exception")).isZero();
+  }
+
+  @Test
+  void lookupIgnoresCaseAndFoldsLatinLetters() {
+    NameDictionary d = NameDictionary.defaults();
+    assertThat(flags(d, "JANE")).isEqualTo(flags(d, "jane")).isEqualTo(NameDictionary.FIRST);
+    assertThat(flags(d, "José")).isEqualTo(flags(d, "Jose")).isNotZero();
+    assertThat(flags(d, "Łukasz")).isEqualTo(flags(d, "Lukasz")).isNotZero();
+    assertThat(flags(d, "Müller")).isEqualTo(flags(d, "Muller")).isNotZero();
+  }
+
+  @Test
+  void smallDictionaryCombinesFlagsOfOneName() {
+    NameDictionary d = NameDictionary.of(List.of("Jane", "Grace"), List.of("Roe", "Grace"), List.of("grace"));
+    assertThat(d.size()).isEqualTo(3);
+    assertThat(flags(d, "Grace")).isEqualTo(NameDictionary.FIRST | NameDictionary.SURNAME | NameDictionary.WORD);
+    assertThat(flags(d, "Roe")).isEqualTo(NameDictionary.SURNAME);
+    assertThat(flags(d, "Ro")).isZero();
+    assertThat(flags(d, "Jane1")).as("digits are never part of a name").isZero();
+  }
+
+  @Test
+  void spansLongerThanAnyNameAreNotLookedUp() {
+    NameDictionary d = NameDictionary.of(List.of("A".repeat(NameDictionary.MAX_NAME_BYTES + 1)), List.of(), List.of());
+    assertThat(flags(d, "A".repeat(NameDictionary.MAX_NAME_BYTES + 1))).isZero();
+  }
+
+  @Test
+  void entriesThatAreNotNamesAreRejected() {
+    assertThatThrownBy(() -> NameDictionary.of(List.of("Jane Roe"), List.of(), List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("Jane");
+  }
+}

@@ -1,0 +1,126 @@
+package dev.lagotto.core.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lagotto.core.pattern.CustomMatcher;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PersonNameMatcherTest {
+  private static final PersonNameMatcher MATCHER = new PersonNameMatcher();
+
+  /** Every name the matcher finds in {@code text}, scanning left to right like the engine does. */
+  static List<String> names(String text) {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < b.length) {
+      int end = MATCHER.canStartWith(b[i] & 0xff) ? MATCHER.match(b, 0, i, b.length) : -1;
+      if (end > i) {
+        assertThat(end - i).isLessThanOrEqualTo(MATCHER.maxLength());
+        out.add(new String(b, i, end - i, StandardCharsets.UTF_8));
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      Dear Jane Roe, your order has shipped            | Jane Roe
+      {"full_name":"John Doe","plan":"pro"}            | John Doe
+      author: Doe, Jane                                | Doe, Jane
+      signed by J. Doe yesterday                       | J. Doe
+      From: Richard M. Roe <richard@example.com>       | Richard M. Roe
+      assigned to John Smith today                     | John Smith
+      ticket closed by Lukasz Kowalski.                | Lukasz Kowalski
+      contact José García (sales)                      | José García
+      Erika Mustermann wohnt in Berlin                 | Erika Mustermann
+      customer=Jean-Pierre Dupont                      | Jean-Pierre Dupont
+      met John Henry Smith at noon                     | John Henry Smith
+      reviewed by Łukasz Wójcik                        | Łukasz Wójcik
+      Søren Åberg logged in                            | Søren Åberg
+      """)
+  void findsNames(String text, String expected) {
+    assertThat(names(text)).containsExactly(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      Dear Will Roe, welcome                     | Will Roe
+      Mr Mark Doe called                         | Mark Doe
+      {"name": "May Roe"}                        | May Roe
+      From: Bill Roe <bill@example.com>          | Bill Roe
+      "Grant Doe" <grant@example.org>            | Grant Doe
+      """)
+  void namesThatAreWordsNeedContext(String text, String expected) {
+    assertThat(names(text)).containsExactly(expected);
+    assertThat(names(text.replaceAll("Dear |Mr |\\{\"name\": |From: |<[^>]*>", ""))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Will Retry in 5s",
+      "May Roe",
+      "Will Smith joined",
+      "2026-11-29 12:34:56,789 INFO  [main] com.example.OrderService - Order Placed",
+      "2026-11-29 12:34:56,789 WARN  [pool-1-thread-3] o.a.k.c.NetworkClient - Connection Reset By Peer",
+      "Exception in thread \"main\" java.lang.NullPointerException: Cannot invoke \"String.length()\"",
+      "\tat com.example.Foo.bar(Foo.java:42)",
+      "\tat org.springframework.Main.run(Main.java:12)",
+      "Caused by: java.io.IOException: Broken Pipe",
+      "JOHN DOE",
+      "JaneRoe JaneDoe",
+      "Jane_Roe",
+      "Jane.Roe@example.com",
+      "Foo::Bar",
+      "call Jane Roe(42)",
+      "see Jane Roe.java",
+      "Jane Roe::create",
+      "ROE, JANE",
+      "Paris, Jane, Roe, Doe",
+      "INFO Main - Server Started",
+      "Apache Kafka Consumer Group Rebalanced",
+      "Java HotSpot(TM) 64-Bit Server VM",
+  })
+  void neverMatchesLogAndCodeTokens(String text) {
+    assertThat(names(text)).as(text).isEmpty();
+  }
+
+  @Test
+  void readsContextOnlyWithinTheGivenLowBound() {
+    byte[] b = "Dear Will Roe".getBytes(StandardCharsets.US_ASCII);
+    assertThat(MATCHER.match(b, 0, 5, b.length)).isEqualTo(b.length);
+    assertThat(MATCHER.match(b, 5, 5, b.length)).as("title is outside [lo, ...)").isEqualTo(-1);
+  }
+
+  @Test
+  void respectsTheLimit() {
+    byte[] b = "Jane Roe".getBytes(StandardCharsets.US_ASCII);
+    assertThat(MATCHER.match(b, 0, 0, b.length)).isEqualTo(8);
+    assertThat(MATCHER.match(b, 0, 0, 6)).as("surname cut by limit").isEqualTo(-1);
+    assertThat(MATCHER.match(b, 0, 0, 4)).isEqualTo(-1);
+  }
+
+  @Test
+  void startsOnlyAtUpperCaseAsciiLettersAndLatinLeadBytes() {
+    for (int c = 0; c < 256; c++) {
+      assertThat(MATCHER.canStartWith(c)).as("byte %d", c).isEqualTo(c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xC5);
+    }
+  }
+
+  @Test
+  void isRegisteredBySpi() {
+    List<String> names = new ArrayList<>();
+    ServiceLoader.load(CustomMatcher.class).forEach(m -> names.add(m.name()));
+    assertThat(names).contains(PersonNameMatcher.NAME);
+  }
+}
