@@ -1,2 +1,9 @@
-/** Sources: plain files, gzip streams and standard input, read in overlapping chunks (later: Tika documents, archives, JDBC). */
+/**
+ * Sources read as text: plain files, gzip streams and standard input, read in overlapping chunks by
+ * {@link dev.lagotto.core.extract.ChunkedReader} and scanned by
+ * {@link dev.lagotto.core.extract.TextScanner}. {@link dev.lagotto.core.extract.SourceReader} detects
+ * the content type of a source by its bytes ({@link dev.lagotto.core.extract.ContentSniffer}) and hands
+ * it to the first {@link dev.lagotto.core.extract.ContentHandler} that accepts it: the extension point
+ * through which documents and archives (Tika) are plugged in later.
+ */
 package dev.lagotto.core.extract;

@@ -1,0 +1,140 @@
+package dev.lagotto.agent.cli;
+
+import dev.lagotto.agent.key.KeyException;
+import dev.lagotto.agent.key.SiteKey;
+import dev.lagotto.agent.key.SiteKeys;
+import dev.lagotto.agent.output.GroupedReport;
+import dev.lagotto.agent.output.OutputFormat;
+import dev.lagotto.agent.output.ProgressLine;
+import dev.lagotto.agent.output.ReportWriter;
+import dev.lagotto.agent.scan.ScanOptions;
+import dev.lagotto.agent.scan.ScanRun;
+import dev.lagotto.agent.scan.ScanStats;
+import dev.lagotto.agent.scan.ScanSummary;
+import dev.lagotto.core.extract.ChunkedReader;
+import dev.lagotto.core.extract.ContentHandlers;
+import dev.lagotto.core.extract.SourceReader;
+import dev.lagotto.core.extract.TextScanner;
+import dev.lagotto.core.finding.FindingFactory;
+import dev.lagotto.core.finding.Fingerprinter;
+import dev.lagotto.core.rule.Category;
+import dev.lagotto.core.rule.RulePack;
+import dev.lagotto.core.scan.ScanSettings;
+import dev.lagotto.core.scan.Scanner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lagotto scan}: parses the options, builds the engine, runs a {@link ScanRun}, returns the exit code. */
+@Command(name = ScanCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Scan files, directories (recursively), gzip files and standard input (-) for personal data.")
+public final class ScanCommand implements Callable<Integer> {
+  public static final String NAME = "scan";
+
+  private final CliEnvironment env;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "A file, a directory (scanned recursively) or - for standard input.")
+  List<String> sources = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "table, jsonl or sarif (default: table on a terminal, else jsonl).")
+  OutputFormat format;
+
+  @Option(names = "--include", paramLabel = "GLOB",
+      description = "Scan only files (found in directories) matching GLOB; repeatable. A GLOB without / matches the file name.")
+  List<String> includes = new ArrayList<>();
+
+  @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip files and directories matching GLOB; repeatable.")
+  List<String> excludes = new ArrayList<>();
+
+  @Option(names = "--max-file-size", paramLabel = "SIZE", converter = Converters.Size.class,
+      description = "Skip files larger than SIZE on disk (e.g. 10M, 1G; default: no limit).")
+  Long maxFileSize;
+
+  @Option(names = "--follow-symlinks", description = "Follow symbolic links inside directories (loops are detected).")
+  boolean followSymlinks;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Files scanned in parallel (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--reveal", description = "Also output the raw matched value (local use only).")
+  boolean reveal;
+
+  @Option(names = "--min-confidence", paramLabel = "X", description = "Report findings with confidence >= X (0..1, default 0.5).")
+  double minConfidence = ScanSettings.DEFAULT_MIN_CONFIDENCE;
+
+  @Option(names = "--categories", paramLabel = "LIST", split = ",", converter = Converters.CategoryId.class,
+      description = "Only these categories, comma-separated (e.g. email,ipv4).")
+  List<Category> categories;
+
+  @Mixin
+  RulePackOptions rulePack = new RulePackOptions();
+
+  @Option(names = "--fail-on-findings", description = "Exit with 1 when anything is found.")
+  boolean failOnFindings;
+
+  @Option(names = "--key-file", paramLabel = "FILE", description = "The fingerprint key file (default: LAGOTTO_KEY, else ~/.lagotto/key).")
+  Path keyFile;
+
+  public ScanCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    int threadCount = threads == null ? Math.max(1, env.cores()) : threads;
+    if (threadCount < 1) {
+      throw new UsageException("--threads " + threads + ": must be at least 1");
+    }
+    if (!(minConfidence >= 0 && minConfidence <= 1)) {
+      throw new UsageException("--min-confidence " + minConfidence + ": must be between 0 and 1");
+    }
+    RulePack pack = rulePack.load();
+    ScanSettings settings = ScanSettings.DEFAULTS.withMinConfidence(minConfidence)
+        .withCategories(categories == null ? EnumSet.allOf(Category.class) : EnumSet.copyOf(categories));
+    Scanner scanner;
+    try {
+      scanner = Scanner.build(pack, settings);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("cannot build the rule engine: " + e.getMessage(), e);
+    }
+    SiteKey key;
+    try {
+      key = SiteKeys.resolve(env.env(), keyFile, env.home());
+    } catch (KeyException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    FindingFactory factory = new FindingFactory(new Fingerprinter(key.bytes()), reveal);
+    SourceReader reader = new SourceReader(new TextScanner(scanner, ChunkedReader.defaults()), factory, ContentHandlers.defaults());
+    OutputFormat chosen = format != null ? format : env.stdoutTerminal() ? OutputFormat.TABLE : OutputFormat.JSONL;
+    PrintWriter out = spec.commandLine().getOut();
+    ReportWriter writer = chosen.writer(out, reveal);
+    ScanStats stats = new ScanStats();
+    GroupedReport report = new GroupedReport(writer, stats, minConfidence);
+    ScanOptions options = new ScanOptions(includes, excludes, maxFileSize == null ? -1 : maxFileSize, followSymlinks, threadCount);
+    report.exclusive(w -> w.begin(pack));
+    ProgressLine progress = env.stderrTerminal() ? ProgressLine.start(report, spec.commandLine().getErr()) : null;
+    try {
+      new ScanRun(options, reader, env.opener(), env.stdin(), env.hostname()).run(sources, report);
+    } finally {
+      if (progress != null) {
+        progress.close();
+      }
+    }
+    ScanSummary summary = stats.snapshot();
+    report.exclusive(w -> w.summary(summary));
+    return ExitCodes.forScan(summary.findings(), summary.failed(), failOnFindings);
+  }
+}

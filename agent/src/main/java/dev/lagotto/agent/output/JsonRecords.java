@@ -1,0 +1,93 @@
+package dev.lagotto.agent.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.lagotto.agent.scan.ScanSummary;
+import dev.lagotto.core.finding.Finding;
+import dev.lagotto.core.finding.Location;
+import dev.lagotto.core.finding.SourceRef;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+
+/** The JSON shapes shared by the JSONL and SARIF writers (field names are part of the output contract). */
+final class JsonRecords {
+  private JsonRecords() {}
+
+  /** A generator on {@code out} that never closes it and writes no separator between root values. */
+  static JsonGenerator generator(Writer out) throws IOException {
+    JsonGenerator gen = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out);
+    gen.setRootValueSeparator(null);
+    return gen;
+  }
+
+  /** {@code "source":{"kind":...,"uri":...,"host":...}}. */
+  static void source(JsonGenerator gen, SourceRef source) throws IOException {
+    gen.writeObjectFieldStart("source");
+    gen.writeStringField("kind", source.kind());
+    gen.writeStringField("uri", source.uri());
+    gen.writeStringField("host", source.host());
+    gen.writeEndObject();
+  }
+
+  /** {@code "location":{"line":..,"column":..,"offset":..,"length":..[,"entry","field","extracted"]}}. */
+  static void location(JsonGenerator gen, Location location) throws IOException {
+    gen.writeObjectFieldStart("location");
+    if (location instanceof Location.Text t) {
+      gen.writeNumberField("line", t.line());
+      gen.writeNumberField("column", t.column());
+      gen.writeNumberField("offset", t.offset());
+      gen.writeNumberField("length", t.length());
+      if (t.entry() != null) {
+        gen.writeStringField("entry", t.entry());
+      }
+      if (t.field() != null) {
+        gen.writeStringField("field", t.field());
+      }
+      if (t.extracted()) {
+        gen.writeBooleanField("extracted", true);
+      }
+    }
+    gen.writeEndObject();
+  }
+
+  /** The fields of a finding record after {@code type}. */
+  static void finding(JsonGenerator gen, Finding f) throws IOException {
+    gen.writeStringField("category", f.category().id());
+    gen.writeStringField("rule", f.rule());
+    gen.writeNumberField("confidence", ConfidenceBands.rounded(f.confidence()));
+    source(gen, f.source());
+    location(gen, f.location());
+    gen.writeStringField("masked", f.masked());
+    gen.writeStringField("fingerprint", f.fingerprint());
+    if (f.value() != null) {
+      gen.writeStringField("value", f.value());
+    }
+  }
+
+  /** The fields of a summary record after {@code type}. */
+  static void summary(JsonGenerator gen, ScanSummary s) throws IOException {
+    gen.writeObjectFieldStart("sources");
+    gen.writeNumberField("scanned", s.scanned());
+    gen.writeNumberField("skipped", s.skipped());
+    gen.writeNumberField("failed", s.failed());
+    gen.writeNumberField("excluded", s.excluded());
+    gen.writeEndObject();
+    counts(gen, "skipped_reasons", s.skipReasons());
+    counts(gen, "failed_reasons", s.failReasons());
+    gen.writeNumberField("bytes", s.bytes());
+    gen.writeObjectFieldStart("findings");
+    gen.writeNumberField("total", s.findings());
+    counts(gen, "by_category", s.findingsByCategory());
+    gen.writeEndObject();
+    gen.writeNumberField("elapsed_seconds", Math.round(s.elapsedSeconds() * 1000) / 1000.0);
+  }
+
+  private static void counts(JsonGenerator gen, String name, Map<String, Long> counts) throws IOException {
+    gen.writeObjectFieldStart(name);
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      gen.writeNumberField(e.getKey(), e.getValue());
+    }
+    gen.writeEndObject();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.lagotto.agent.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.lagotto.agent.scan.ScanSummary;
+import dev.lagotto.core.extract.SourceResult;
+import dev.lagotto.core.finding.Finding;
+import dev.lagotto.core.finding.SourceRef;
+import dev.lagotto.core.rule.RulePack;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The JSONL report: one JSON object per line, tagged by {@code type}: {@code finding}, {@code skipped}
+ * (with {@code reason}, {@code error} and maybe {@code detail}) and a last {@code summary}. Streams: memory
+ * does not grow with the number of findings. Not thread-safe.
+ */
+final class JsonlWriter implements ReportWriter {
+  private final PrintWriter out;
+  private final JsonGenerator gen;
+
+  JsonlWriter(PrintWriter out) {
+    this.out = out;
+    try {
+      this.gen = JsonRecords.generator(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void begin(RulePack pack) {}
+
+  @Override
+  public void finding(Finding f) {
+    try {
+      gen.writeStartObject();
+      gen.writeStringField("type", "finding");
+      JsonRecords.finding(gen, f);
+      gen.writeEndObject();
+      newline();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void endSource(SourceRef source, SourceResult result) {
+    try {
+      if (result.status() != SourceResult.Status.SCANNED) {
+        gen.writeStartObject();
+        gen.writeStringField("type", "skipped");
+        JsonRecords.source(gen, source);
+        gen.writeStringField("reason", result.reason());
+        if (!result.detail().isEmpty()) {
+          gen.writeStringField("detail", result.detail());
+        }
+        gen.writeBooleanField("error", result.status() == SourceResult.Status.FAILED);
+        gen.writeEndObject();
+        newline();
+      }
+      gen.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void summary(ScanSummary summary) {
+    try {
+      gen.writeStartObject();
+      gen.writeStringField("type", "summary");
+      JsonRecords.summary(gen, summary);
+      gen.writeEndObject();
+      newline();
+      gen.flush();
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void newline() throws IOException {
+    gen.writeRaw('\n');
+  }
+}

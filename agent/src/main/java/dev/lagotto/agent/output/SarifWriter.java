@@ -1,0 +1,193 @@
+package dev.lagotto.agent.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.lagotto.agent.scan.ScanSummary;
+import dev.lagotto.core.extract.SourceResult;
+import dev.lagotto.core.finding.Finding;
+import dev.lagotto.core.finding.Location;
+import dev.lagotto.core.finding.SourceRef;
+import dev.lagotto.core.rule.Rule;
+import dev.lagotto.core.rule.RulePack;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SARIF 2.1.0 report: one run whose {@code tool.driver.rules} is the rule pack; one result per
+ * finding (level from {@link ConfidenceBands}, region in lines, code-point columns and bytes, the
+ * fingerprint as a partial fingerprint); skipped sources as tool execution notifications; the summary in
+ * the run's properties. Results stream; only the skip notifications are held until the end. Not
+ * thread-safe.
+ */
+final class SarifWriter implements ReportWriter {
+  static final String VERSION = "2.1.0";
+  static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  static final String FINGERPRINT_KEY = "lagottoFingerprint/v1";
+  private final PrintWriter out;
+  private final JsonGenerator gen;
+  private final Map<String, Integer> ruleIndex = new HashMap<>();
+  private final List<Skip> skips = new ArrayList<>();
+
+  SarifWriter(PrintWriter out) {
+    this.out = out;
+    try {
+      this.gen = JsonRecords.generator(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void begin(RulePack pack) {
+    try {
+      gen.writeStartObject();
+      gen.writeStringField("$schema", SCHEMA);
+      gen.writeStringField("version", VERSION);
+      gen.writeArrayFieldStart("runs");
+      gen.writeStartObject();
+      gen.writeObjectFieldStart("tool");
+      gen.writeObjectFieldStart("driver");
+      gen.writeStringField("name", "lagotto");
+      gen.writeStringField("semanticVersion", Versions.VERSION);
+      gen.writeArrayFieldStart("rules");
+      List<Rule> rules = pack.rules();
+      for (int i = 0; i < rules.size(); i++) {
+        Rule r = rules.get(i);
+        ruleIndex.put(r.id(), i);
+        gen.writeStartObject();
+        gen.writeStringField("id", r.id());
+        gen.writeStringField("name", r.id());
+        gen.writeObjectFieldStart("shortDescription");
+        gen.writeStringField("text", r.description() == null ? r.id() : r.description());
+        gen.writeEndObject();
+        gen.writeObjectFieldStart("defaultConfiguration");
+        gen.writeStringField("level", ConfidenceBands.sarifLevel(r.confidence()));
+        gen.writeEndObject();
+        gen.writeObjectFieldStart("properties");
+        gen.writeStringField("category", r.category().id());
+        gen.writeNumberField("confidence", ConfidenceBands.rounded(r.confidence()));
+        gen.writeEndObject();
+        gen.writeEndObject();
+      }
+      gen.writeEndArray();
+      gen.writeEndObject();
+      gen.writeEndObject();
+      gen.writeStringField("columnKind", "unicodeCodePoints");
+      gen.writeArrayFieldStart("results");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void finding(Finding f) {
+    try {
+      gen.writeStartObject();
+      gen.writeStringField("ruleId", f.rule());
+      Integer index = ruleIndex.get(f.rule());
+      if (index != null) {
+        gen.writeNumberField("ruleIndex", index);
+      }
+      gen.writeStringField("level", ConfidenceBands.sarifLevel(f.confidence()));
+      gen.writeObjectFieldStart("message");
+      gen.writeStringField("text", f.category().id() + " found: " + f.masked());
+      gen.writeEndObject();
+      gen.writeArrayFieldStart("locations");
+      gen.writeStartObject();
+      gen.writeObjectFieldStart("physicalLocation");
+      artifact(f.source());
+      if (f.location() instanceof Location.Text t) {
+        gen.writeObjectFieldStart("region");
+        gen.writeNumberField("startLine", t.line());
+        gen.writeNumberField("startColumn", t.column());
+        gen.writeNumberField("byteOffset", t.offset());
+        gen.writeNumberField("byteLength", t.length());
+        gen.writeEndObject();
+      }
+      gen.writeEndObject();
+      gen.writeEndObject();
+      gen.writeEndArray();
+      gen.writeObjectFieldStart("partialFingerprints");
+      gen.writeStringField(FINGERPRINT_KEY, f.fingerprint());
+      gen.writeEndObject();
+      gen.writeObjectFieldStart("properties");
+      gen.writeStringField("category", f.category().id());
+      gen.writeNumberField("confidence", ConfidenceBands.rounded(f.confidence()));
+      gen.writeStringField("masked", f.masked());
+      gen.writeStringField("host", f.source().host());
+      if (f.location() instanceof Location.Text t && t.entry() != null) {
+        gen.writeStringField("entry", t.entry());
+      }
+      if (f.value() != null) {
+        gen.writeStringField("value", f.value());
+      }
+      gen.writeEndObject();
+      gen.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void artifact(SourceRef source) throws IOException {
+    gen.writeObjectFieldStart("artifactLocation");
+    gen.writeStringField("uri", source.uri());
+    gen.writeEndObject();
+  }
+
+  @Override
+  public void endSource(SourceRef source, SourceResult result) {
+    if (result.status() != SourceResult.Status.SCANNED) {
+      skips.add(new Skip(source, result));
+    }
+  }
+
+  @Override
+  public void summary(ScanSummary summary) {
+    try {
+      gen.writeEndArray();
+      gen.writeArrayFieldStart("invocations");
+      gen.writeStartObject();
+      gen.writeBooleanField("executionSuccessful", summary.failed() == 0);
+      gen.writeArrayFieldStart("toolExecutionNotifications");
+      for (Skip s : skips) {
+        boolean error = s.result.status() == SourceResult.Status.FAILED;
+        gen.writeStartObject();
+        gen.writeStringField("level", error ? "error" : "note");
+        gen.writeObjectFieldStart("message");
+        String detail = s.result.detail().isEmpty() ? "" : " (" + s.result.detail() + ")";
+        gen.writeStringField("text", (error ? "failed: " : "skipped: ") + s.result.reason() + detail);
+        gen.writeEndObject();
+        gen.writeArrayFieldStart("locations");
+        gen.writeStartObject();
+        gen.writeObjectFieldStart("physicalLocation");
+        artifact(s.source);
+        gen.writeEndObject();
+        gen.writeEndObject();
+        gen.writeEndArray();
+        gen.writeEndObject();
+      }
+      gen.writeEndArray();
+      gen.writeEndObject();
+      gen.writeEndArray();
+      gen.writeObjectFieldStart("properties");
+      gen.writeObjectFieldStart("summary");
+      JsonRecords.summary(gen, summary);
+      gen.writeEndObject();
+      gen.writeEndObject();
+      gen.writeEndObject();
+      gen.writeEndArray();
+      gen.writeEndObject();
+      gen.writeRaw('\n');
+      gen.flush();
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private record Skip(SourceRef source, SourceResult result) {}
+}

@@ -1,0 +1,112 @@
+package dev.lagotto.agent.output;
+
+import dev.lagotto.agent.scan.ScanSummary;
+import dev.lagotto.core.extract.SourceResult;
+import dev.lagotto.core.finding.Finding;
+import dev.lagotto.core.finding.Location;
+import dev.lagotto.core.finding.SourceRef;
+import dev.lagotto.core.rule.RulePack;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The human-readable report: per source a header line, one line per finding
+ * ({@code LINE:COLUMN CATEGORY CONFIDENCE RULE VALUE}) and the counts by category; skipped and failed
+ * sources on one line each; the summary at the end. Not thread-safe.
+ */
+final class TableWriter implements ReportWriter {
+  private final PrintWriter out;
+  private final boolean reveal;
+  private SourceRef current;
+  private final Map<String, Long> counts = new TreeMap<>();
+
+  TableWriter(PrintWriter out, boolean reveal) {
+    this.out = out;
+    this.reveal = reveal;
+  }
+
+  @Override
+  public void begin(RulePack pack) {}
+
+  @Override
+  public void finding(Finding f) {
+    if (!f.source().equals(current)) {
+      current = f.source();
+      counts.clear();
+      out.println(display(f.source()));
+    }
+    counts.merge(f.category().id(), 1L, Long::sum);
+    String where = "";
+    if (f.location() instanceof Location.Text t) {
+      where = t.line() + ":" + t.column() + (t.entry() == null ? "" : " " + t.entry());
+    }
+    out.printf(Locale.ROOT, "  %-14s %-16s %4.2f  %-16s %s%n", where, f.category().id(), f.confidence(), f.rule(),
+        reveal && f.value() != null ? f.value() : f.masked());
+  }
+
+  @Override
+  public void endSource(SourceRef source, SourceResult result) {
+    if (source.equals(current) && !counts.isEmpty()) {
+      long total = counts.values().stream().mapToLong(Long::longValue).sum();
+      out.println("  " + total + (total == 1 ? " finding: " : " findings: ") + join(counts));
+    }
+    current = null;
+    counts.clear();
+    if (result.status() != SourceResult.Status.SCANNED) {
+      String detail = result.detail().isEmpty() ? "" : " (" + result.detail() + ")";
+      out.println((result.status() == SourceResult.Status.FAILED ? "FAILED  " : "skipped ")
+          + display(source) + ": " + result.reason() + detail);
+    }
+    out.flush();
+  }
+
+  @Override
+  public void summary(ScanSummary s) {
+    out.println();
+    out.printf(Locale.ROOT, "Sources: %d scanned, %d skipped, %d failed, %d excluded; %s in %.1f s%n",
+        s.scanned(), s.skipped(), s.failed(), s.excluded(), bytes(s.bytes()), s.elapsedSeconds());
+    out.println("Findings: " + s.findings() + (s.findings() == 0 ? "" : " (" + join(s.findingsByCategory()) + ")"));
+    if (!s.skipReasons().isEmpty()) {
+      out.println("Skipped: " + join(s.skipReasons()));
+    }
+    if (!s.failReasons().isEmpty()) {
+      out.println("Failed: " + join(s.failReasons()));
+    }
+    out.flush();
+  }
+
+  private static String join(Map<String, Long> counts) {
+    return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+  }
+
+  /** A file source as its path, others as their URI. */
+  static String display(SourceRef source) {
+    if ("file".equals(source.kind())) {
+      try {
+        return Path.of(URI.create(source.uri())).toString();
+      } catch (IllegalArgumentException e) {
+        return source.uri();
+      }
+    }
+    return source.uri();
+  }
+
+  static String bytes(long n) {
+    if (n < 1024) {
+      return n + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double v = n;
+    int u = -1;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+  }
+}

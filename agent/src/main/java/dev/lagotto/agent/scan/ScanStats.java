@@ -1,0 +1,63 @@
+package dev.lagotto.agent.scan;
+
+import dev.lagotto.core.extract.SourceResult;
+import dev.lagotto.core.rule.Category;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Live counters of a scan, updated by every scan thread. Thread-safe; {@link #snapshot} is cheap. */
+public final class ScanStats {
+  private final long startNanos = System.nanoTime();
+  private final LongAdder scanned = new LongAdder();
+  private final LongAdder skipped = new LongAdder();
+  private final LongAdder failed = new LongAdder();
+  private final LongAdder excluded = new LongAdder();
+  private final LongAdder bytes = new LongAdder();
+  private final LongAdder findings = new LongAdder();
+  private final Map<Category, LongAdder> byCategory = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> skipReasons = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> failReasons = new ConcurrentHashMap<>();
+
+  public void finding(Category category) {
+    findings.increment();
+    byCategory.computeIfAbsent(category, c -> new LongAdder()).increment();
+  }
+
+  public void bytes(long n) {
+    bytes.add(n);
+  }
+
+  public void excluded() {
+    excluded.increment();
+  }
+
+  /** Counts a finished source by its status and reason. */
+  public void source(SourceResult result) {
+    switch (result.status()) {
+      case SCANNED -> scanned.increment();
+      case SKIPPED -> {
+        skipped.increment();
+        skipReasons.computeIfAbsent(result.reason(), r -> new LongAdder()).increment();
+      }
+      case FAILED -> {
+        failed.increment();
+        failReasons.computeIfAbsent(result.reason(), r -> new LongAdder()).increment();
+      }
+    }
+  }
+
+  public ScanSummary snapshot() {
+    Map<String, Long> cats = new TreeMap<>();
+    byCategory.forEach((c, n) -> cats.put(c.id(), n.sum()));
+    return new ScanSummary(scanned.sum(), skipped.sum(), failed.sum(), excluded.sum(), bytes.sum(), findings.sum(),
+        cats, sums(skipReasons), sums(failReasons), (System.nanoTime() - startNanos) / 1e9);
+  }
+
+  private static Map<String, Long> sums(Map<String, LongAdder> map) {
+    Map<String, Long> out = new TreeMap<>();
+    map.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.lagotto.agent.scan;
+
+import java.util.Map;
+
+/**
+ * The counts of a finished (or running) scan.
+ *
+ * @param scanned sources read to their end
+ * @param skipped sources not read by policy (binary, empty, too large, not a regular file, symlink)
+ * @param failed sources not (fully) read because of an error
+ * @param excluded files left out by {@code --include}/{@code --exclude}
+ * @param bytes bytes of text scanned (decompressed)
+ * @param findings findings reported
+ * @param findingsByCategory findings per category id, sorted by id
+ * @param skipReasons skipped sources per reason, sorted
+ * @param failReasons failed sources per reason, sorted
+ * @param elapsedSeconds wall time since the scan started
+ */
+public record ScanSummary(
+    long scanned,
+    long skipped,
+    long failed,
+    long excluded,
+    long bytes,
+    long findings,
+    Map<String, Long> findingsByCategory,
+    Map<String, Long> skipReasons,
+    Map<String, Long> failReasons,
+    double elapsedSeconds) {}

@@ -1,0 +1,156 @@
+package dev.lagotto.core.extract;
+
+import dev.lagotto.core.finding.FindingFactory;
+import dev.lagotto.core.finding.Location;
+import dev.lagotto.core.finding.SourceRef;
+import dev.lagotto.core.rule.Rule;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads one source to findings: un-gzips it when its first bytes are the gzip magic (whatever its name),
+ * detects its content type from the first {@value ContentSniffer#HEAD_BYTES} bytes, and gives it to the
+ * first {@link ContentHandler} that accepts the type; the handler's text goes through the
+ * {@link TextScanner}. Never throws for a bad source: every fault becomes a {@link SourceResult} with a
+ * reason, and findings made before a fault stay reported. Memory: bounded by the chunk buffer and the
+ * I/O buffers, whatever the input. Immutable and thread-safe.
+ */
+public final class SourceReader {
+  public static final String EMPTY = "empty";
+  public static final String BINARY = "binary content";
+  public static final String SHRANK = "file shrank while being read";
+  private static final int IO_BUFFER = 64 * 1024;
+
+  private final TextScanner textScanner;
+  private final FindingFactory factory;
+  private final List<ContentHandler> handlers;
+
+  public SourceReader(TextScanner textScanner, FindingFactory factory, List<ContentHandler> handlers) {
+    this.textScanner = textScanner;
+    this.factory = factory;
+    this.handlers = List.copyOf(handlers);
+  }
+
+  /** Opens {@code path} with {@code opener} and reads it; a file that shrinks while read is a failure. */
+  public SourceResult readFile(Path path, SourceRef ref, SourceOpener opener, FindingSink sink) {
+    try (InputStream in = opener.open(path)) {
+      long size = Files.size(path);
+      return read(in, ref, size, sink);
+    } catch (IOException e) {
+      return IoFaults.failed(e, 0, 0);
+    }
+  }
+
+  /**
+   * Reads {@code raw} to its end (does not close it).
+   *
+   * @param expectedSize the size of the raw source when opened, or {@code -1} when unknown (stdin)
+   */
+  public SourceResult read(InputStream raw, SourceRef ref, long expectedSize, FindingSink sink) {
+    Target target = new Target(ref, sink);
+    CountingInput counted = new CountingInput(raw);
+    boolean gzip = false;
+    try {
+      BufferedInputStream buffered = new BufferedInputStream(counted, IO_BUFFER);
+      buffered.mark(2);
+      byte[] magic = buffered.readNBytes(2);
+      buffered.reset();
+      gzip = ContentSniffer.isGzip(magic, magic.length);
+      InputStream content = gzip ? new BufferedInputStream(new GzipInput(buffered), IO_BUFFER) : buffered;
+      content.mark(ContentSniffer.HEAD_BYTES);
+      byte[] head = new byte[ContentSniffer.HEAD_BYTES];
+      int n = content.readNBytes(head, 0, head.length);
+      content.reset();
+      ContentType type = ContentSniffer.sniff(head, n, gzip);
+      if (type.kind() == ContentType.Kind.EMPTY) {
+        return SourceResult.skipped(EMPTY, gzip ? "empty gzip stream" : "");
+      }
+      ContentHandler handler = handlers.stream().filter(h -> h.accepts(type)).findFirst().orElse(null);
+      if (handler == null) {
+        return SourceResult.skipped(BINARY, type.detail() + (gzip ? " (in gzip stream)" : ""));
+      }
+      handler.read(content, type, target);
+      if (!gzip && expectedSize >= 0 && counted.count < expectedSize && handler instanceof PlainTextHandler) {
+        return SourceResult.failed(SHRANK, "read " + counted.count + " of " + expectedSize + " bytes",
+            target.bytes, target.findings);
+      }
+      return SourceResult.scanned(target.bytes, target.findings);
+    } catch (IOException e) {
+      return IoFaults.failed(e, target.bytes, target.findings);
+    } catch (RuntimeException e) {
+      return SourceResult.failed(IoFaults.INTERNAL_ERROR, e.getClass().getName(), target.bytes, target.findings);
+    }
+  }
+
+  /** Scans each text of one source into findings and counts them. */
+  private final class Target implements TextTarget {
+    private final SourceRef ref;
+    private final FindingSink sink;
+    private long bytes;
+    private long findings;
+
+    Target(SourceRef ref, FindingSink sink) {
+      this.ref = ref;
+      this.sink = sink;
+    }
+
+    @Override
+    public void text(InputStream utf8, String entry, boolean extracted) throws IOException {
+      textScanner.scan(utf8, new TextMatchSink() {
+        @Override
+        public void match(Rule rule, double confidence, byte[] b, int start, int end, long line, long column, long offset) {
+          String raw = new String(b, start, end - start, StandardCharsets.UTF_8);
+          Location.Text location = new Location.Text(line, column, offset, end - start, entry, null, extracted);
+          sink.accept(factory.create(rule, confidence, ref, location, raw));
+          findings++;
+        }
+
+        @Override
+        public void scanned(long n) {
+          bytes += n;
+          sink.scanned(n);
+        }
+      });
+    }
+  }
+
+  /** Counts the raw bytes read, to notice a file that shrank. */
+  private static final class CountingInput extends FilterInputStream {
+    private long count;
+
+    CountingInput(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long s = in.skip(n);
+      count += s;
+      return s;
+    }
+  }
+}
