@@ -44,6 +44,8 @@ public final class Agent implements AutoCloseable {
   public static final String ID_FILE = "agent.id";
   private static final int ID_BYTES = 8;
   private static final long JOIN_MILLIS = 10_000;
+  static final int BACKLOG_FLUSH_FACTOR = 16;
+  static final long MAX_BACKLOG_FLUSH_MILLIS = 10_000;
 
   private final AgentConfig config;
   private final AgentLog log;
@@ -204,17 +206,24 @@ public final class Agent implements AutoCloseable {
         lock.close();
         Status s = status();
         state.set(AgentState.STOPPED);
-        log.info("stopped: " + s.sentBatches() + " batches delivered, " + spool.bytes() + " bytes left in the spool, "
+        log.info("stopped: " + s.sentBatches() + " batches delivered, " + (spool.drained() ? "nothing" : "some batches")
+            + " left to deliver at the next start, "
             + s.droppedRecords() + " records dropped, " + s.rejectedBatches() + " batches rejected");
       }
     }
   }
 
+  /**
+   * Flushes every {@code flush_interval}; while the reporter is behind (unacknowledged frames), every
+   * {@value #BACKLOG_FLUSH_FACTOR} intervals (at most {@link #MAX_BACKLOG_FLUSH_MILLIS}), so that a backlog
+   * is caught up with fewer, larger and better aggregated batches.
+   */
   private void flushLoop() {
     long interval = config.timing().flushInterval().toMillis();
+    long backlogInterval = Math.max(interval, Math.min(interval * BACKLOG_FLUSH_FACTOR, MAX_BACKLOG_FLUSH_MILLIS));
     while (flushing) {
       try {
-        outbox.awaitFullOrTimeout(interval);
+        outbox.awaitFullOrTimeout(spool.drained() ? interval : backlogInterval);
         if (!flushing) {
           return;
         }

@@ -230,7 +230,7 @@ public final class LogTailer implements Runnable {
       if (size <= t.offset) {
         return;
       }
-      int n = (int) Math.min(size - t.offset, buffer.length);
+      int n = (int) Math.min(size - t.offset, rate.step(buffer.length));
       rate.acquire(n);
       ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
       while (b.hasRemaining()) {
@@ -359,7 +359,7 @@ public final class LogTailer implements Runnable {
     byte[] buf = new byte[READ_BYTES];
     int filled = 0;
     while (true) {
-      int n = in.read(buf, filled, buf.length - filled);
+      int n = in.read(buf, filled, Math.min(buf.length - filled, rate.step(buf.length)));
       if (n > 0) {
         rate.acquire(n);
         filled += n;

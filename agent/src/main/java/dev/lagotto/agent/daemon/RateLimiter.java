@@ -12,6 +12,8 @@ import java.io.InputStream;
 public final class RateLimiter {
   /** No cap. */
   public static final RateLimiter UNLIMITED = new RateLimiter(0);
+  private static final int MIN_STEP = 4096;
+  private static final int STEPS_PER_SECOND = 10;
   private final long rate;
   private double available;
   private long last = System.nanoTime();
@@ -22,6 +24,11 @@ public final class RateLimiter {
     }
     this.rate = bytesPerSecond;
     this.available = bytesPerSecond;
+  }
+
+  /** The most bytes worth reading in one step under this cap (a tenth of a second's worth), or {@code max}. */
+  public int step(int max) {
+    return rate == 0 ? max : (int) Math.max(MIN_STEP, Math.min(max, rate / STEPS_PER_SECOND));
   }
 
   /** Waits until {@code bytes} more may be read. */

@@ -71,7 +71,6 @@ public final class Spool implements Closeable {
   private final Condition appended = lock.newCondition();
   private final List<Segment> segments = new ArrayList<>();
   private final AtomicLong dropped = new AtomicLong();
-  private final AtomicLong droppedFrames = new AtomicLong();
   private final List<Frame> recoveredState = new ArrayList<>();
   private FileChannel appendChannel;
   private long nextSeq;
@@ -137,16 +136,14 @@ public final class Spool implements Closeable {
       List<ByteBuffer> buffers = new ArrayList<>();
       long last = -1;
       long total = 0;
+      long droppedNow = 0;
       for (Append a : frames) {
         if (a.payload().length > MAX_FRAME_BYTES) {
           throw new IllegalArgumentException("frame of " + a.payload().length + " bytes exceeds " + MAX_FRAME_BYTES);
         }
         long frameBytes = HEADER_BYTES + (long) a.payload().length;
         if (a.type() == FrameType.DATA && size + total + frameBytes > maxBytes) {
-          long n = dropped.addAndGet(a.records());
-          droppedFrames.incrementAndGet();
-          log.error("spool full (" + size + " of " + maxBytes + " bytes, server unreachable or slow): dropped "
-              + a.records() + " exposure records; " + n + " dropped since start");
+          droppedNow += a.records();
           continue;
         }
         Segment current = segments.get(segments.size() - 1);
@@ -170,6 +167,11 @@ public final class Spool implements Closeable {
       }
       writeAll(buffers);
       appended.signalAll();
+      if (droppedNow > 0) {
+        long n = dropped.addAndGet(droppedNow);
+        log.error("spool full (" + bytes() + " of " + maxBytes + " bytes; the server is unreachable or slow): dropped "
+            + droppedNow + " exposure records; " + n + " dropped since start");
+      }
       return last;
     } finally {
       lock.unlock();

@@ -2,7 +2,7 @@ package dev.lagotto.agent.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lagotto.agent.client.ServerClient;
-import dev.lagotto.agent.client.ServerException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lagotto.agent.server.LagottoServer;
 import dev.lagotto.agent.server.Role;
 import dev.lagotto.agent.server.SiteKey;
@@ -15,6 +15,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +32,9 @@ final class TestServer implements AutoCloseable {
   final String agentToken;
   final String analystToken;
   final byte[] siteKey;
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Fingerprinter fingerprinter;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private LagottoServer server;
   private int port;
 
@@ -94,26 +101,31 @@ final class TestServer implements AutoCloseable {
     return fingerprinter.fingerprint(ValueForms.normalise(c, value));
   }
 
-  /** Every exposure matching {@code query}: fingerprint+uri+host → count. */
-  Map<String, Long> counts(String query) throws IOException, InterruptedException, ServerException {
+  /** Every exposure matching {@code query} (streamed export, so concurrent ingest cannot shift pages): "host uri fingerprint" → count. */
+  Map<String, Long> counts(String query) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/api/v1/export?format=jsonl&q="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + analystToken)
+        .timeout(Duration.ofSeconds(30)).GET().build();
+    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException("export answered HTTP " + r.statusCode() + ": " + r.body());
+    }
     Map<String, Long> out = new HashMap<>();
-    ServerClient c = analyst();
-    for (int page = 0; ; page++) {
-      JsonNode r = c.search(query, page, 1000, null);
-      for (JsonNode e : r.path("hits")) {
-        String key = e.path("host").asText() + " " + e.path("source").path("uri").asText() + " " + e.path("fingerprint").asText();
-        if (out.put(key, e.path("count").asLong()) != null) {
-          throw new AssertionError("exposure listed twice: " + key);
-        }
+    for (String line : r.body().split("\n")) {
+      if (line.isBlank()) {
+        continue;
       }
-      if ((long) (page + 1) * 1000 >= r.path("total").asLong()) {
-        return out;
+      JsonNode e = JSON.readTree(line);
+      String key = e.path("host").asText() + " " + e.path("source").path("uri").asText() + " " + e.path("fingerprint").asText();
+      if (out.put(key, e.path("count").asLong()) != null) {
+        throw new AssertionError("exposure exported twice: " + key);
       }
     }
+    return out;
   }
 
   /** Sum of counts of every exposure matching {@code query}. */
-  long totalCount(String query) throws IOException, InterruptedException, ServerException {
+  long totalCount(String query) throws IOException, InterruptedException {
     return counts(query).values().stream().mapToLong(Long::longValue).sum();
   }
 
