@@ -30,7 +30,7 @@ public final class AgentCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE", required = true, description = "The agent configuration (YAML).")
+  @Option(names = "--config", paramLabel = "FILE", description = "The agent configuration (YAML); required.")
   Path config;
 
   @Option(names = "--check", description = "Validate the configuration and exit.")
@@ -42,6 +42,9 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (config == null) {
+      throw new UsageException("--config FILE is required (or use the subcommand enroll)");
+    }
     AgentConfig cfg;
     try {
       cfg = AgentConfigLoader.load(config, env.hostname());
