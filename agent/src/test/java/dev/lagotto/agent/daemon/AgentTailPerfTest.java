@@ -87,11 +87,14 @@ class AgentTailPerfTest {
         long cpuTotal = cpuTicks(pid) - cpu0;
         double totalSeconds = (System.nanoTime() - t0) / 1e9;
         maxRss = Math.max(maxRss, rssKb(pid));
+        long mb = (long) SECONDS * BYTES_PER_SECOND >> 20;
         System.out.printf("perf: wrote %d MB (%d lines, %d e-mails) in %.1f s; agent CPU while writing %.1f%% of one core, "
-                + "until caught up %.1f%% over %.1f s (lag after the writer stopped %.1f s); peak RSS %d MB%n",
-            (long) SECONDS * BYTES_PER_SECOND >> 20, lines, emails, writeSeconds,
+                + "until caught up %.1f%% over %.1f s (lag after the writer stopped %.1f s); %.1f CPU s in all = %.0f CPU ms "
+                + "per MB; peak RSS %d MB; load average %s%n",
+            mb, lines, emails, writeSeconds,
             100.0 * cpuWriting / TICKS_PER_SECOND / writeSeconds, 100.0 * cpuTotal / TICKS_PER_SECOND / totalSeconds,
-            totalSeconds, lagSeconds, maxRss >> 10);
+            totalSeconds, lagSeconds, (double) cpuTotal / TICKS_PER_SECOND, 1000.0 * cpuTotal / TICKS_PER_SECOND / mb,
+            maxRss >> 10, Files.readString(Path.of("/proc/loadavg")).strip());
         assertThat(server.totalCount("host:perf")).isEqualTo(emails);
       } finally {
         agent.destroy();
