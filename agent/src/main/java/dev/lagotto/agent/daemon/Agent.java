@@ -60,7 +60,6 @@ public final class Agent implements AutoCloseable {
   private final AtomicLong treePasses = new AtomicLong();
   private final ScheduledExecutorService scheduler;
   private final ExecutorService scanPool;
-  private final List<Thread> threads = new ArrayList<>();
   private final Thread flusher;
   private final Thread reportThread;
   private final Thread tailThread;
@@ -309,7 +308,6 @@ public final class Agent implements AutoCloseable {
     Thread t = new Thread(body, name);
     t.setDaemon(true);
     t.setPriority(priority);
-    threads.add(t);
     return t;
   }
 

@@ -188,6 +188,7 @@ public final class LogTailer implements Runnable {
         t.quietPolls = 0;
         draining.add(t);
         if (key == null) {
+          log.info("rotated: " + path + " was renamed or removed; finishing the old file");
           it.remove();
           continue;
         }

@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code SourceReader} (gzip, content detection), and sends for each exposure only the increase of its
  * count over the last scan of that file (the server adds counts, so a rescanned file is not counted
  * twice). Files that disappeared are reported {@code deleted}. Each file's findings and its new state go
- * to the {@link Outbox} together. One pass at a time per instance.
+ * to the {@link Outbox} together; the instance remembers each file's last scan itself, so a pass never
+ * depends on whether the previous pass has been flushed yet. One pass at a time per instance.
  */
 public final class TreeScan {
   private final AgentConfig.Tree tree;
@@ -54,6 +55,8 @@ public final class TreeScan {
   private final List<Glob> includes;
   private final List<Glob> excludes;
   private volatile boolean stopping;
+  /** The last scan of every file, ahead of the store (which follows at the next flush); loaded at the first pass. */
+  private Map<String, TreeEntry> entries;
 
   /** What one pass did. */
   public record Pass(long scanned, long unchanged, long deleted, long failed, long records) {}
@@ -95,7 +98,10 @@ public final class TreeScan {
   /** One pass over the tree; returns when every changed file is scanned and handed to the outbox. */
   public Pass run() throws InterruptedException {
     Path base = tree.path();
-    Map<String, TreeEntry> previous = store.tree(root);
+    if (entries == null) {
+      entries = new java.util.concurrent.ConcurrentHashMap<>(store.tree(root));
+    }
+    Map<String, TreeEntry> previous = Map.copyOf(entries);
     Set<String> seen = new java.util.HashSet<>();
     List<String> unreadableDirs = new ArrayList<>();
     List<Future<Long>> tasks = new ArrayList<>();
@@ -171,6 +177,7 @@ public final class TreeScan {
             && !Files.exists(Path.of(path))) {
           gone.add(new Outbox.Deleted("file", engine.fileRef(Path.of(path)).uri(), engine.host(), now));
           ups.add(new StateUpdate.TreeGone(root, path));
+          entries.remove(path);
         }
       }
       if (!gone.isEmpty()) {
@@ -212,6 +219,7 @@ public final class TreeScan {
     }
     TreeEntry entry = new TreeEntry(stat.fileKey(), stat.size(), stat.mtimeMillis(), counts);
     outbox.submit(send, List.of(), List.of(new StateUpdate.Tree(root, file.toString(), entry)));
+    entries.put(file.toString(), entry);
     return send.size();
   }
 

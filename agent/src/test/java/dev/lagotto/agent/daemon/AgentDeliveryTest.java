@@ -27,7 +27,7 @@ class AgentDeliveryTest {
       server.stop();
       AgentFixture.Log agentLog = new AgentFixture.Log();
       try (Agent agent = AgentFixture.start(config, agentLog.stream)) {
-        int users = 500;
+        int users = 300;
         append(log, lines("down", 0, 600, users));
         await("spooled while the server is down", 20,
             () -> agent.status().spooledRecords() >= users && agent.status().failedAttempts() >= 2);
@@ -54,9 +54,9 @@ class AgentDeliveryTest {
         writer.start();
         for (int i = 0; i < 2; i++) {
           long before = agent.status().sentBatches();
-          await("batches flowing", 20, () -> agent.status().sentBatches() > before + 2);
+          await("batches flowing", 20, () -> agent.status().sentBatches() > before + 1);
           server.stop();
-          Thread.sleep(300);
+          Thread.sleep(150);
           server.restart();
         }
         writing.set(false);
