@@ -181,34 +181,29 @@ public final class LogTailer implements Runnable {
     }
     for (Iterator<Map.Entry<Path, Tailed>> it = live.entrySet().iterator(); it.hasNext() && !stopping; ) {
       Map.Entry<Path, Tailed> e = it.next();
-      Path path = e.getKey();
-      Tailed t = e.getValue();
-      String key = fileKey(path);
-      if (!Objects.equals(key, t.fileKey)) {
-        t.quietPolls = 0;
-        draining.add(t);
-        if (key == null) {
-          log.info("rotated: " + path + " was renamed or removed; finishing the old file");
+      try {
+        if (!follow(e)) {
           it.remove();
-          continue;
         }
-        Tailed fresh = open(path);
-        if (fresh == null) {
-          it.remove();
-          continue;
-        }
-        log.info("rotated: " + path + " is a new file; finishing the old one");
-        e.setValue(fresh);
-        t = fresh;
-      } else if (truncated(t)) {
-        recoverTruncated(path, t);
+      } catch (IOException ex) {
+        log.warn("cannot read " + e.getKey() + " (" + ex.getClass().getSimpleName() + "); it is reopened at the next"
+            + " expansion from its last checkpoint");
+        e.getValue().close();
+        it.remove();
       }
-      readAvailable(t, false);
     }
     for (Iterator<Tailed> it = draining.iterator(); it.hasNext() && !stopping; ) {
       Tailed t = it.next();
       long before = t.offset;
-      readAvailable(t, false);
+      try {
+        readAvailable(t, false);
+      } catch (IOException ex) {
+        log.warn("cannot finish rotated " + t.path + " (" + ex.getClass().getSimpleName() + ") after byte " + t.offset);
+        t.close();
+        it.remove();
+        outbox.submit(List.of(), List.of(), List.of(new StateUpdate.TailDone(t.fileKey)));
+        continue;
+      }
       t.quietPolls = t.offset == before ? t.quietPolls + 1 : 0;
       if (t.quietPolls >= DRAIN_QUIET_POLLS) {
         readAvailable(t, true);
@@ -217,6 +212,32 @@ public final class LogTailer implements Runnable {
         outbox.submit(List.of(), List.of(), List.of(new StateUpdate.TailDone(t.fileKey)));
       }
     }
+  }
+
+  /** One live path: rotation, truncation, then new lines. False when the path is gone (its file drains). */
+  private boolean follow(Map.Entry<Path, Tailed> e) throws IOException, InterruptedException {
+    Path path = e.getKey();
+    Tailed t = e.getValue();
+    String key = fileKey(path);
+    if (!Objects.equals(key, t.fileKey)) {
+      t.quietPolls = 0;
+      draining.add(t);
+      if (key == null) {
+        log.info("rotated: " + path + " was renamed or removed; finishing the old file");
+        return false;
+      }
+      Tailed fresh = open(path);
+      if (fresh == null) {
+        return false;
+      }
+      log.info("rotated: " + path + " is a new file; finishing the old one");
+      e.setValue(fresh);
+      t = fresh;
+    } else if (truncated(t)) {
+      recoverTruncated(path, t);
+    }
+    readAvailable(t, false);
+    return true;
   }
 
   private void readAvailable(Tailed t, boolean finalRead) throws IOException, InterruptedException {

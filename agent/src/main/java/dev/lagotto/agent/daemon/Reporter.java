@@ -53,8 +53,8 @@ public final class Reporter implements Runnable {
     thread = Thread.currentThread();
     long cursor = spool.acknowledged();
     long unacked = -1;
-    try {
-      while (!stopping) {
+    while (!stopping) {
+      try {
         Spool.Frame frame = spool.next(cursor, IDLE_WAIT_MILLIS);
         if (frame == null) {
           if (unacked > 0) {
@@ -73,14 +73,26 @@ public final class Reporter implements Runnable {
           spool.acknowledge(cursor);
           unacked = -1;
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (IOException e) {
+        log.error("spool I/O error in the reporter (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+            + "); retrying");
+        try {
+          pause(backoff.nextDelayMillis());
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
-      if (unacked > 0) {
+    }
+    if (unacked > 0) {
+      try {
         spool.acknowledge(unacked);
+      } catch (IOException e) {
+        log.warn("cannot record the last acknowledgement (" + e.getClass().getSimpleName() + "); it is resent");
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      log.error("reporter stopped: spool I/O error (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
     }
   }
 
@@ -153,9 +165,13 @@ public final class Reporter implements Runnable {
       log.warn("cannot deliver batch " + id + " to " + client.base() + " (" + why + "); attempt "
           + backoff.failures() + ", retrying in " + delay + " ms; " + spool.bytes() + " bytes spooled");
     }
+    pause(delay);
+  }
+
+  private void pause(long millis) throws InterruptedException {
     synchronized (this) {
       if (!stopping) {
-        wait(delay);
+        wait(millis);
       }
     }
   }
