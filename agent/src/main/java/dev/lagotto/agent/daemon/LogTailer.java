@@ -326,6 +326,7 @@ public final class LogTailer implements Runnable {
         Tailed t = open(sibling);
         if (t != null && t.fileKey.equals(old.fileKey())) {
           t.ref = engine.fileRef(path);
+          t.logPath = path;
           t.resumeAt(old);
           draining.add(t);
           log.info("finishing " + sibling + " (rotated from " + path + " while the agent was stopped) from byte " + old.offset());
@@ -545,6 +546,7 @@ public final class LogTailer implements Runnable {
     final String fileKey;
     final FileChannel channel;
     SourceRef ref;
+    Path logPath;
     long offset;
     long line = 1;
     long headCrc;
@@ -556,6 +558,7 @@ public final class LogTailer implements Runnable {
       this.fileKey = fileKey;
       this.channel = channel;
       this.ref = ref;
+      this.logPath = path;
     }
 
     void resumeAt(TailCheckpoint cp) {
@@ -596,9 +599,9 @@ public final class LogTailer implements Runnable {
       headCrc = n == 0 ? 0 : head(channel, n);
     }
 
+    /** The checkpoint, under the live log's path (a rotated file being finished counts as its log). */
     TailCheckpoint checkpoint() {
-      return new TailCheckpoint(ref.uri().startsWith("file:") ? Path.of(java.net.URI.create(ref.uri())).toString()
-          : path.toString(), fileKey, offset, line, headCrc, headLength);
+      return new TailCheckpoint(logPath.toString(), fileKey, offset, line, headCrc, headLength);
     }
 
     void close() {

@@ -16,15 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent's CPU and memory while tailing a log written at {@value #BYTES_PER_SECOND} bytes/s for
- * {@value #SECONDS} s (one line in {@value #EMAIL_EVERY} holds an e-mail address). The agent runs as a child
+ * 30 s ({@code -Dlagotto.perf.seconds=N}; one line in {@value #EMAIL_EVERY} holds an e-mail address). The agent runs as a child
  * JVM with the heap and GC of the systemd unit; CPU comes from {@code /proc/PID/stat}, RSS from
- * {@code /proc/PID/status}. Opt-in: {@code mvn -B -q -pl agent -am test -Dlagotto.perf=true
+ * {@code /proc/PID/status}; {@code -Dlagotto.perf.jfr=FILE} records a flight recording of the agent. Opt-in: {@code mvn -B -q -pl agent -am test -Dlagotto.perf=true
  * -Dtest=AgentTailPerfTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "lagotto.perf", matches = "true")
 class AgentTailPerfTest {
   static final int BYTES_PER_SECOND = 10 << 20;
-  static final int SECONDS = 30;
+  static final int SECONDS = Integer.getInteger("lagotto.perf.seconds", 30);
   static final int EMAIL_EVERY = 20;
   static final int TICKS_PER_SECOND = 100;
   static final int WRITES_PER_SECOND = 10;
@@ -42,8 +42,13 @@ class AgentTailPerfTest {
       Files.writeString(config, Files.readString(config).replace("poll_interval: 20ms", "poll_interval: 250ms")
           .replace("flush_interval: 50ms", "flush_interval: 1s").replace("batch_max_records: 100", "batch_max_records: 1000"));
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process agent = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-          AgentMain.class.getName(), "--config", config.toString())
+      List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC"));
+      String jfr = System.getProperty("lagotto.perf.jfr");
+      if (jfr != null) {
+        command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+      }
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), AgentMain.class.getName(), "--config", config.toString()));
+      Process agent = new ProcessBuilder(command)
           .redirectErrorStream(true).redirectOutput(dir.resolve("agent.log").toFile()).start();
       try {
         await("agent running", 60, () -> Files.readString(dir.resolve("agent.log")).contains("running as host"));
