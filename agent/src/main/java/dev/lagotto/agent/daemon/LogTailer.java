@@ -36,7 +36,8 @@ import java.util.zip.GZIPInputStream;
  * <ul>
  *   <li><b>rename + create</b>: the open file is recognised by device and inode; when the path names another
  *       file, the old one (still open, so it may be renamed, compressed and deleted meanwhile) is read to its
- *       end until it stops growing for {@link #DRAIN_QUIET_POLLS} polls, then the new file is read from 0;</li>
+ *       end before the new file is read from 0, and is kept open for late writes until it has not grown for
+ *       {@link #DRAIN_QUIET_POLLS} polls;</li>
  *   <li><b>copytruncate</b>: a file shorter than the offset, or whose first bytes changed, was truncated; the
  *       lines written between the last poll and the copy are read from the copy (a sibling whose name starts
  *       with the log's name and whose first bytes match, gzip-compressed or not), then the log from 0;</li>
@@ -220,6 +221,7 @@ public final class LogTailer implements Runnable {
     Tailed t = e.getValue();
     String key = fileKey(path);
     if (!Objects.equals(key, t.fileKey)) {
+      readAvailable(t, false);
       t.quietPolls = 0;
       draining.add(t);
       if (key == null) {
