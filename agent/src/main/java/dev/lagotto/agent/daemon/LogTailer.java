@@ -142,7 +142,7 @@ public final class LogTailer implements Runnable {
         t.resumeAt(cp);
         log.info("resuming " + path + " at byte " + cp.offset() + " (line " + cp.line() + ")");
       } else if (cp != null) {
-        log.info(path + " was truncated while the agent was stopped; reading it from the start");
+        log.info(path + " was truncated or replaced (same inode, other content) while the agent was stopped; reading it from the start");
         readFromCopy(path, cp, t.ref);
       } else if (!byPath.containsKey(path.toString()) && start == AgentConfig.TailStart.END) {
         t.skipToEnd();

@@ -131,6 +131,47 @@ class AgentEndToEndTest {
     }
   }
 
+  @Test
+  void logsRotatedWhileTheAgentIsStoppedAreFinishedFromTheRenamedOrCompressedFile() throws Exception {
+    try (TestServer server = new TestServer(dir.resolve("server"))) {
+      Path logs = Files.createDirectories(dir.resolve("logs"));
+      Path log = logs.resolve("app.log");
+      Path config = AgentFixture.config(dir, server, "restarted", List.of(log.toString()), "");
+      Map<Integer, Long> expected = new HashMap<>();
+      AgentFixture.Log agentLog = new AgentFixture.Log();
+      int seq = 0;
+      append(log, count(expected, lines("first", seq, 50, USERS)));
+      seq += 50;
+      try (Agent agent = AgentFixture.start(config, agentLog.stream)) {
+        awaitTotal(server, "restarted", expected);
+      }
+      // while stopped: more lines, then rename + create (the rest is read from app.log.1 by inode)
+      append(log, count(expected, lines("unread", seq, 30, USERS)));
+      seq += 30;
+      Files.move(log, logs.resolve("app.log.1"));
+      append(log, count(expected, lines("second", seq, 40, USERS)));
+      seq += 40;
+      try (Agent agent = AgentFixture.start(config, agentLog.stream)) {
+        awaitTotal(server, "restarted", expected);
+      }
+      // while stopped: more lines, rename, compress and delete the rotated file (read from the .gz by its first bytes)
+      append(log, count(expected, lines("unread-again", seq, 35, USERS)));
+      seq += 35;
+      Files.delete(logs.resolve("app.log.1"));
+      Files.move(log, logs.resolve("app.log.1"));
+      gzipAndDelete(logs.resolve("app.log.1"));
+      append(log, count(expected, lines("third", seq, 20, USERS)));
+      seq += 20;
+      try (Agent agent = AgentFixture.start(config, agentLog.stream)) {
+        awaitTotal(server, "restarted", expected);
+        await("spool drained", 10, agent::delivered);
+      }
+      assertThat(server.totalCount("host:restarted")).isEqualTo(seq);
+      assertThat(agentLog.text()).contains("rotated from " + log + " while the agent was stopped")
+          .contains("from app.log.1.gz after byte");
+    }
+  }
+
   private static List<String> count(Map<Integer, Long> expected, List<String> lines) {
     for (String l : lines) {
       int u = Integer.parseInt(l.substring(l.indexOf("user=user") + 9, l.indexOf('@')));
