@@ -69,11 +69,6 @@ public final class Outbox {
     }
   }
 
-  /** Whether enough waits that the flusher should not wait for its interval. */
-  public synchronized boolean full() {
-    return pending.size() >= maxKeys;
-  }
-
   /** Waits up to {@code millis} or until the outbox is full. */
   public synchronized void awaitFullOrTimeout(long millis) throws InterruptedException {
     if (pending.size() < maxKeys) {
