@@ -44,6 +44,9 @@ public final class Main {
     rules.addSubcommand(RulesShowCommand.NAME, new RulesShowCommand());
     rules.addSubcommand(RulesTestCommand.NAME, new RulesTestCommand());
     cl.addSubcommand(RulesCommand.NAME, rules);
+    cl.addSubcommand(dev.lagotto.agent.daemon.AgentCommand.NAME, new dev.lagotto.agent.daemon.AgentCommand(env));
+    cl.addSubcommand(dev.lagotto.agent.client.SearchCommand.NAME, new dev.lagotto.agent.client.SearchCommand(env));
+    cl.addSubcommand(dev.lagotto.agent.client.SubjectCommand.NAME, new dev.lagotto.agent.client.SubjectCommand(env));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
       if (e instanceof UsageException) {

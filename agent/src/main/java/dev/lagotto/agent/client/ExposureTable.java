@@ -1,0 +1,64 @@
+package dev.lagotto.agent.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prints exposures (the server's JSON view) as an aligned text table: host, category, rule, count, last
+ * seen, masked value and place. Column widths fit the content up to {@link #MAX_WIDTH}. Stateless.
+ */
+final class ExposureTable {
+  static final int MAX_WIDTH = 60;
+  private static final String[] HEADERS = {"HOST", "CATEGORY", "RULE", "COUNT", "LAST SEEN", "MASKED", "WHERE"};
+
+  private ExposureTable() {}
+
+  static void print(PrintWriter out, JsonNode exposures) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(HEADERS);
+    for (JsonNode e : exposures) {
+      rows.add(new String[] {e.path("host").asText(), e.path("category").asText(), e.path("rule").asText(),
+          e.path("count").asText(), e.path("last_seen").asText(), e.path("masked").asText(), where(e)});
+    }
+    int[] width = new int[HEADERS.length];
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length; i++) {
+        width[i] = Math.min(MAX_WIDTH, Math.max(width[i], r[i].length()));
+      }
+    }
+    for (String[] r : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < r.length; i++) {
+        String cell = r[i].length() > MAX_WIDTH && i < r.length - 1 ? r[i].substring(0, MAX_WIDTH - 1) + "~" : r[i];
+        line.append(cell);
+        if (i < r.length - 1) {
+          line.append(" ".repeat(width[i] - cell.length() + 2));
+        }
+      }
+      out.println(line.toString().stripTrailing());
+    }
+  }
+
+  private static String where(JsonNode e) {
+    StringBuilder w = new StringBuilder(e.path("source").path("uri").asText());
+    JsonNode loc = e.path("location");
+    if (loc.hasNonNull("entry")) {
+      w.append("!/").append(loc.get("entry").asText());
+    }
+    if (loc.hasNonNull("table")) {
+      w.append(' ').append(loc.get("table").asText());
+      if (loc.hasNonNull("column")) {
+        w.append('.').append(loc.get("column").asText());
+      }
+    }
+    if (e.hasNonNull("first_line")) {
+      w.append(':').append(e.get("first_line").asLong());
+      if (e.path("last_line").asLong() != e.get("first_line").asLong()) {
+        w.append('-').append(e.path("last_line").asLong());
+      }
+    }
+    return w.toString();
+  }
+}

@@ -1,0 +1,197 @@
+package dev.lagotto.agent.daemon;
+
+import static dev.lagotto.agent.daemon.AgentFixture.append;
+import static dev.lagotto.agent.daemon.AgentFixture.await;
+import static dev.lagotto.agent.daemon.AgentFixture.lines;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lagotto.core.rule.Category;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real agent (in-process) against a real server: tailing with every kind of rotation, tree scans, subject lookup. */
+class AgentEndToEndTest {
+  private static final int USERS = 7;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void tailsAGrowingLogThroughRenameCopytruncateAndCompressionWithExactCounts() throws Exception {
+    try (TestServer server = new TestServer(dir.resolve("server"))) {
+      Path logs = Files.createDirectories(dir.resolve("logs"));
+      Path log = logs.resolve("app.log");
+      Map<Integer, Long> expected = new HashMap<>();
+      AgentFixture.Log agentLog = new AgentFixture.Log();
+      try (Agent agent = AgentFixture.start(AgentFixture.config(dir, server, "web-1", List.of(logs + "/*.log"), ""), agentLog.stream)) {
+        int seq = 0;
+        for (int round = 0; round < 5; round++) {
+          append(log, count(expected, lines("grow", seq, 40, USERS)));
+          seq += 40;
+          Thread.sleep(30);
+        }
+        awaitTotal(server, "web-1", expected);
+
+        // rename + create; the writer still appends to the renamed file; then the rotated file is compressed
+        Path rotated = logs.resolve("app.log.1");
+        Files.move(log, rotated);
+        append(rotated, count(expected, lines("late", seq, 20, USERS)));
+        seq += 20;
+        append(log, count(expected, lines("new", seq, 50, USERS)));
+        seq += 50;
+        Thread.sleep(60);
+        gzipAndDelete(rotated);
+        append(log, count(expected, lines("new", seq, 30, USERS)));
+        seq += 30;
+        awaitTotal(server, "web-1", expected);
+
+        // copytruncate without waiting for the agent, then the copy is compressed
+        append(log, count(expected, lines("before-copy", seq, 45, USERS)));
+        seq += 45;
+        Path copy = logs.resolve("app.log.2");
+        Files.copy(log, copy, StandardCopyOption.COPY_ATTRIBUTES);
+        try (var ch = java.nio.channels.FileChannel.open(log, StandardOpenOption.WRITE)) {
+          ch.truncate(0);
+        }
+        gzipAndDelete(copy);
+        append(log, count(expected, lines("after-truncate", seq, 25, USERS)));
+        seq += 25;
+        awaitTotal(server, "web-1", expected);
+        assertThat(agent.status().linesRead()).isEqualTo(seq);
+        assertThat(agent.status().rejectedBatches()).isZero();
+      }
+      assertThat(agentLog.text()).contains("rotated:", "truncated:").doesNotContain("@example.com");
+      // every value is one exposure of app.log with the exact count, nothing doubled
+      Map<String, Long> byKey = server.counts("host:web-1");
+      assertThat(byKey).hasSize(USERS);
+      for (int u = 0; u < USERS; u++) {
+        String fp = server.fingerprint(Category.EMAIL, "user" + u + "@example.com");
+        assertThat(byKey).containsEntry("web-1 " + log.toUri() + " " + fp, expected.get(u));
+      }
+    }
+  }
+
+  @Test
+  void scansATreeIncrementallyAndFindsOneSubjectOnTwoHosts() throws Exception {
+    try (TestServer server = new TestServer(dir.resolve("server"))) {
+      Path tree = Files.createDirectories(dir.resolve("tree"));
+      Files.createDirectories(tree.resolve("sub"));
+      Files.createDirectories(tree.resolve("cache"));
+      Files.writeString(tree.resolve("customers.csv"), "name,email\nAlice,alice@example.com\nBob,bob@example.org\nAlice,alice@example.com\n");
+      Files.writeString(tree.resolve("sub/notes.txt"), "contact carol@example.com\n");
+      try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tree.resolve("sub/old.log.gz")))) {
+        out.write("mail from dave@example.org\nmail from dave@example.org\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      Files.writeString(tree.resolve("cache/skip.txt"), "erin@example.com\n");
+      Path log2 = Files.createDirectories(dir.resolve("logs2")).resolve("api.log");
+      append(log2, List.of("login alice@example.com", "login Alice@Example.com", "logout alice@example.com"));
+      String scan = "scan:\n  - path: " + tree + "\n    interval: 300ms\n    exclude: ['cache']\n";
+      AgentFixture.Log log = new AgentFixture.Log();
+      try (Agent web1 = AgentFixture.start(AgentFixture.config(dir, server, "web-1", List.of(), scan), log.stream);
+           Agent web2 = AgentFixture.start(AgentFixture.config(dir, server, "web-2", List.of(log2.toString()), ""), log.stream)) {
+        String alice = server.fingerprint(Category.EMAIL, "alice@example.com");
+        await("tree exposures", 20, () -> server.totalCount("host:web-1") >= 6 && server.totalCount("host:web-2") >= 3);
+        assertThat(server.totalCount("host:web-1")).isEqualTo(6);
+        assertThat(server.totalCount("host:web-2")).isEqualTo(3);
+        Map<String, Long> counts = server.counts("host:web-1");
+        assertThat(counts).containsEntry("web-1 " + tree.resolve("customers.csv").toUri() + " " + alice, 2L)
+            .containsEntry("web-1 " + tree.resolve("sub/old.log.gz").toUri() + " " + server.fingerprint(Category.EMAIL, "dave@example.org"), 2L)
+            .hasSize(4);
+
+        // a changed file sends only the increase; an unchanged one is not re-read; a deleted one is forgotten
+        long passes = web1.status().treePasses();
+        append(tree.resolve("customers.csv"), List.of("Alice,alice@example.com"));
+        Files.delete(tree.resolve("sub/notes.txt"));
+        await("rescan", 20, () -> web1.status().treePasses() >= passes + 2 && server.totalCount("host:web-1") == 7);
+        assertThat(server.counts("host:web-1")).containsEntry("web-1 " + tree.resolve("customers.csv").toUri() + " " + alice, 3L);
+        Path stateFile = web1.config().stateDir().resolve(AgentStore.FILE_NAME);
+        await("deletion recorded and delivered", 10, () -> Files.exists(stateFile)
+            && !Files.readString(stateFile).contains("notes.txt") && Files.readString(stateFile).contains("customers.csv")
+            && web1.delivered());
+        assertThat(log.text()).contains("1 deleted");
+
+        // the data-subject lookup finds alice on both hosts
+        assertThat(web1.status().rejectedBatches()).as("the deleted record is accepted by the server").isZero();
+        JsonNode subject = server.analyst().subject("Alice@Example.com", null);
+        assertThat(subject.path("hosts").path("web-1").asLong()).isEqualTo(3);
+        assertThat(subject.path("hosts").path("web-2").asLong()).isEqualTo(3);
+      }
+      assertThat(log.text()).contains("scanned " + tree).doesNotContain("alice@", "dave@");
+    }
+  }
+
+  @Test
+  void logsRotatedWhileTheAgentIsStoppedAreFinishedFromTheRenamedOrCompressedFile() throws Exception {
+    try (TestServer server = new TestServer(dir.resolve("server"))) {
+      Path logs = Files.createDirectories(dir.resolve("logs"));
+      Path log = logs.resolve("app.log");
+      Path config = AgentFixture.config(dir, server, "restarted", List.of(log.toString()), "");
+      Map<Integer, Long> expected = new HashMap<>();
+      AgentFixture.Log agentLog = new AgentFixture.Log();
+      int seq = 0;
+      append(log, count(expected, lines("first", seq, 50, USERS)));
+      seq += 50;
+      try (Agent agent = AgentFixture.start(config, agentLog.stream)) {
+        awaitTotal(server, "restarted", expected);
+      }
+      // while stopped: more lines, then rename + create (the rest is read from app.log.1 by inode)
+      append(log, count(expected, lines("unread", seq, 30, USERS)));
+      seq += 30;
+      Files.move(log, logs.resolve("app.log.1"));
+      append(log, count(expected, lines("second", seq, 40, USERS)));
+      seq += 40;
+      try (Agent agent = AgentFixture.start(config, agentLog.stream)) {
+        awaitTotal(server, "restarted", expected);
+      }
+      // while stopped: more lines, rename, compress and delete the rotated file (read from the .gz by its first bytes)
+      append(log, count(expected, lines("unread-again", seq, 35, USERS)));
+      seq += 35;
+      Files.delete(logs.resolve("app.log.1"));
+      Files.move(log, logs.resolve("app.log.1"));
+      gzipAndDelete(logs.resolve("app.log.1"));
+      append(log, count(expected, lines("third", seq, 20, USERS)));
+      seq += 20;
+      try (Agent agent = AgentFixture.start(config, agentLog.stream)) {
+        awaitTotal(server, "restarted", expected);
+        await("spool drained", 10, agent::delivered);
+      }
+      assertThat(server.totalCount("host:restarted")).isEqualTo(seq);
+      assertThat(agentLog.text()).contains("rotated from " + log + " while the agent was stopped")
+          .contains("from app.log.1.gz after byte");
+    }
+  }
+
+  private static List<String> count(Map<Integer, Long> expected, List<String> lines) {
+    for (String l : lines) {
+      int u = Integer.parseInt(l.substring(l.indexOf("user=user") + 9, l.indexOf('@')));
+      expected.merge(u, 1L, Long::sum);
+    }
+    return lines;
+  }
+
+  private static void awaitTotal(TestServer server, String host, Map<Integer, Long> expected) throws Exception {
+    long want = expected.values().stream().mapToLong(Long::longValue).sum();
+    await(want + " occurrences on " + host, 20, () -> server.totalCount("host:" + host) >= want);
+    assertThat(server.totalCount("host:" + host)).isEqualTo(want);
+  }
+
+  private static void gzipAndDelete(Path file) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".gz.tmp");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp))) {
+      Files.copy(file, out);
+    }
+    Files.move(tmp, file.resolveSibling(file.getFileName() + ".gz"), StandardCopyOption.ATOMIC_MOVE);
+    Files.delete(file);
+  }
+}
