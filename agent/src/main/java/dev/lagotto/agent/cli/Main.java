@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import dev.lagotto.agent.server.ServeCommand;
 import picocli.CommandLine;
 
 /** The entry point: builds the command line for an environment and runs it. The only place that exits the JVM. */
@@ -44,6 +45,7 @@ public final class Main {
     rules.addSubcommand(RulesShowCommand.NAME, new RulesShowCommand());
     rules.addSubcommand(RulesTestCommand.NAME, new RulesTestCommand());
     cl.addSubcommand(RulesCommand.NAME, rules);
+    cl.addSubcommand(ServeCommand.NAME, new ServeCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
       if (e instanceof UsageException) {
