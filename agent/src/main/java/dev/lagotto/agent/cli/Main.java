@@ -52,8 +52,12 @@ public final class Main {
         cmd.getErr().println("lagotto " + cmd.getCommandName() + ": " + e.getMessage());
         return ExitCodes.USAGE;
       }
-      cmd.getErr().println("lagotto " + cmd.getCommandName() + ": internal error: " + e);
-      e.printStackTrace(cmd.getErr());
+      cmd.getErr().println("lagotto " + cmd.getCommandName() + ": internal error: " + e.getClass().getName());
+      if (cmd.getCommand() instanceof ScanCommand scan && !scan.verbose()) {
+        cmd.getErr().println("lagotto " + cmd.getCommandName() + ": run with --verbose for the stack trace");
+      } else {
+        e.printStackTrace(cmd.getErr());
+      }
       return ExitCodes.INTERNAL_ERROR;
     });
     return cl;

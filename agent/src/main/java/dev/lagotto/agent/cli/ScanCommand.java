@@ -88,8 +88,16 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--key-file", paramLabel = "FILE", description = "The fingerprint key file (default: LAGOTTO_KEY, else ~/.lagotto/key).")
   Path keyFile;
 
+  @Option(names = "--verbose", description = "Print the stack trace of an internal error (otherwise one line).")
+  boolean verbose;
+
   public ScanCommand(CliEnvironment env) {
     this.env = env;
+  }
+
+  /** Whether {@code --verbose} was given. */
+  public boolean verbose() {
+    return verbose;
   }
 
   @Override
