@@ -12,9 +12,12 @@ import dev.lagotto.agent.scan.ScanRun;
 import dev.lagotto.agent.scan.ScanStats;
 import dev.lagotto.agent.scan.ScanSummary;
 import dev.lagotto.core.extract.ChunkedReader;
+import dev.lagotto.core.extract.ContentHandler;
 import dev.lagotto.core.extract.ContentHandlers;
 import dev.lagotto.core.extract.SourceReader;
 import dev.lagotto.core.extract.TextScanner;
+import dev.lagotto.core.extract.document.ExtractLimits;
+import dev.lagotto.core.extract.document.TikaContentHandler;
 import dev.lagotto.core.finding.FindingFactory;
 import dev.lagotto.core.finding.Fingerprinter;
 import dev.lagotto.core.rule.Category;
@@ -23,6 +26,7 @@ import dev.lagotto.core.scan.ScanSettings;
 import dev.lagotto.core.scan.Scanner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,7 +40,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lagotto scan}: parses the options, builds the engine, runs a {@link ScanRun}, returns the exit code. */
 @Command(name = ScanCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Scan files, directories (recursively), gzip files and standard input (-) for personal data.")
+    description = "Scan files, directories (recursively), documents, archives, gzip files and standard input (-) for personal data.")
 public final class ScanCommand implements Callable<Integer> {
   public static final String NAME = "scan";
 
@@ -88,6 +92,30 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--key-file", paramLabel = "FILE", description = "The fingerprint key file (default: LAGOTTO_KEY, else ~/.lagotto/key).")
   Path keyFile;
 
+  @Option(names = "--parse-timeout", paramLabel = "SECONDS",
+      description = "Time limit of one document parse; past it the document is skipped as timeout (default: 60).")
+  Integer parseTimeout;
+
+  @Option(names = "--max-archive-depth", paramLabel = "N",
+      description = "Archives, compressed streams and documents with attachments nested deeper than N are not opened (too deep; default: 5).")
+  Integer maxArchiveDepth;
+
+  @Option(names = "--max-extracted-chars", paramLabel = "N", converter = Converters.Size.class,
+      description = "Characters of text extracted per document, e.g. 32M; the rest is cut (too large; default: 32M).")
+  Long maxExtractedChars;
+
+  @Option(names = "--max-archive-bytes", paramLabel = "SIZE", converter = Converters.Size.class,
+      description = "Bytes expanded from one file, all nesting levels together (too large; default: 1G).")
+  Long maxArchiveBytes;
+
+  @Option(names = "--max-compression-ratio", paramLabel = "N",
+      description = "Expanded/compressed ratio past which an entry is a zip bomb (checked after 1 MiB; default: 100).")
+  Integer maxCompressionRatio;
+
+  @Option(names = "--max-archive-entries", paramLabel = "N",
+      description = "Archive entries and embedded documents opened per file (too many entries; default: 10000).")
+  Integer maxArchiveEntries;
+
   @Option(names = "--verbose", description = "Print the stack trace of an internal error (otherwise one line).")
   boolean verbose;
 
@@ -129,7 +157,8 @@ public final class ScanCommand implements Callable<Integer> {
           + "; keep it: fingerprints compare only under the same key");
     }
     FindingFactory factory = new FindingFactory(new Fingerprinter(key.bytes()), reveal);
-    SourceReader reader = new SourceReader(new TextScanner(scanner, ChunkedReader.defaults()), factory, ContentHandlers.defaults());
+    List<ContentHandler> handlers = ContentHandlers.with(List.of(new TikaContentHandler(extractLimits())));
+    SourceReader reader = new SourceReader(new TextScanner(scanner, ChunkedReader.defaults()), factory, handlers);
     OutputFormat chosen = format != null ? format : env.stdoutTerminal() ? OutputFormat.TABLE : OutputFormat.JSONL;
     PrintWriter out = spec.commandLine().getOut();
     ReportWriter writer = chosen.writer(out, reveal);
@@ -148,5 +177,39 @@ public final class ScanCommand implements Callable<Integer> {
     ScanSummary summary = stats.snapshot();
     report.exclusive(w -> w.summary(summary));
     return ExitCodes.forScan(summary.findings(), summary.failed(), failOnFindings);
+  }
+
+  /** The document and archive limits from the options; a value below 1 is a usage error naming the option. */
+  private ExtractLimits extractLimits() {
+    ExtractLimits limits = ExtractLimits.defaults();
+    if (parseTimeout != null) {
+      limits = limits.withParseTimeout(Duration.ofSeconds(atLeastOne("--parse-timeout", parseTimeout)));
+    }
+    if (maxArchiveDepth != null) {
+      limits = limits.withMaxDepth((int) atLeastOne("--max-archive-depth", maxArchiveDepth));
+    }
+    if (maxExtractedChars != null) {
+      if (maxExtractedChars > Integer.MAX_VALUE) {
+        throw new UsageException("--max-extracted-chars " + maxExtractedChars + ": at most " + Integer.MAX_VALUE);
+      }
+      limits = limits.withMaxChars((int) atLeastOne("--max-extracted-chars", maxExtractedChars));
+    }
+    if (maxArchiveBytes != null) {
+      limits = limits.withMaxExpandedBytes(atLeastOne("--max-archive-bytes", maxArchiveBytes));
+    }
+    if (maxCompressionRatio != null) {
+      limits = limits.withMaxCompressionRatio((int) atLeastOne("--max-compression-ratio", maxCompressionRatio));
+    }
+    if (maxArchiveEntries != null) {
+      limits = limits.withMaxEntries((int) atLeastOne("--max-archive-entries", maxArchiveEntries));
+    }
+    return limits;
+  }
+
+  private static long atLeastOne(String option, long value) {
+    if (value < 1) {
+      throw new UsageException(option + " " + value + ": must be at least 1");
+    }
+    return value;
   }
 }

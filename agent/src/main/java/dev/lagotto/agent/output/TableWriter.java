@@ -43,7 +43,8 @@ final class TableWriter implements ReportWriter {
     counts.merge(f.category().id(), 1L, Long::sum);
     String where = "";
     if (f.location() instanceof Location.Text t) {
-      where = t.line() + ":" + t.column() + (t.entry() == null ? "" : " " + t.entry());
+      where = t.line() + ":" + t.column() + (t.entry() == null ? "" : " " + t.entry())
+          + (t.field() == null ? "" : " [" + t.field() + "]");
     }
     out.printf(Locale.ROOT, "  %-14s %-16s %4.2f  %-16s %s%n", where, f.category().id(), f.confidence(), f.rule(),
         reveal && f.value() != null ? f.value() : f.masked());

@@ -22,4 +22,20 @@ public interface TextTarget {
   default void text(InputStream utf8, String entry, boolean extracted) throws IOException {
     text(utf8, entry, null, extracted);
   }
+
+  /**
+   * A position read from metadata (EXIF/XMP GPS of a photo), in decimal degrees (WGS84): reported as a
+   * {@code geo_coordinates} finding with field {@code GPS}. Targets that make no findings of their own ignore it.
+   *
+   * @param entry as for {@link #text(InputStream, String, String, boolean)}
+   */
+  default void geo(String entry, double latitude, double longitude) {}
+
+  /**
+   * The name of the source being read (a file's name, or {@code stdin}): the first segment of entry paths
+   * ({@code backup.zip!/2024/customers.xlsx}).
+   */
+  default String sourceName() {
+    return "stdin";
+  }
 }
