@@ -192,6 +192,18 @@ class ScanDocumentsTest {
   }
 
   @Test
+  void archiveOnStandardInputIsCopiedAndNamedStdin() throws IOException {
+    Path zip = DocumentFixtures.zip(dir, "in.zip", Map.of("notes/x.txt", utf8("mail kim@example.com\n")));
+    cli.stdin = new java.io.ByteArrayInputStream(DocumentFixtures.bytes(zip));
+    CliHarness.Result r = scan("-");
+    JsonNode f = only(r.ofType("finding"));
+    assertThat(f.get("source").get("kind").asText()).isEqualTo("stdin");
+    assertThat(f.get("location").get("entry").asText()).isEqualTo("stdin!/notes/x.txt");
+    assertThat(f.get("location").get("offset").asLong()).isEqualTo(5);
+    assertThat(r.code()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
   void badLimitValuesAreUsageErrorsNamingTheOption() throws IOException {
     Path f = Files.writeString(dir.resolve("a.log"), "x\n");
     CliHarness.Result r = scan("--max-archive-depth", "0", f.toString());

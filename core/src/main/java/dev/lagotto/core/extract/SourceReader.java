@@ -53,7 +53,7 @@ public final class SourceReader {
   public SourceResult readFile(Path path, SourceRef ref, SourceOpener opener, FindingSink sink) {
     try (InputStream in = opener.open(path)) {
       long size = Files.size(path);
-      return read(in, ref, size, sink);
+      return read(in, ref, size, sink, path);
     } catch (IOException e) {
       return IoFaults.failed(e, 0, 0);
     }
@@ -65,7 +65,11 @@ public final class SourceReader {
    * @param expectedSize the size of the raw source when opened, or {@code -1} when unknown (stdin)
    */
   public SourceResult read(InputStream raw, SourceRef ref, long expectedSize, FindingSink sink) {
-    Target target = new Target(ref, sink);
+    return read(raw, ref, expectedSize, sink, null);
+  }
+
+  private SourceResult read(InputStream raw, SourceRef ref, long expectedSize, FindingSink sink, Path file) {
+    Target target = new Target(ref, sink, file);
     CountingInput counted = new CountingInput(raw);
     boolean gzip = false;
     try {
@@ -104,12 +108,19 @@ public final class SourceReader {
   private final class Target implements TextTarget {
     private final SourceRef ref;
     private final FindingSink sink;
+    private final Path file;
     private long bytes;
     private long findings;
 
-    Target(SourceRef ref, FindingSink sink) {
+    Target(SourceRef ref, FindingSink sink, Path file) {
+      this.file = file;
       this.ref = ref;
       this.sink = sink;
+    }
+
+    @Override
+    public Path file() {
+      return file;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.lagotto.core.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 
 /**
  * Where a {@link ContentHandler} sends the text it reads out of a source: each call scans one UTF-8
@@ -37,5 +38,14 @@ public interface TextTarget {
    */
   default String sourceName() {
     return "stdin";
+  }
+
+  /**
+   * The regular file being read, or {@code null} (standard input): a handler that needs random access (a
+   * zip's central directory) or its own decompression may read the file by path instead of the stream it was
+   * given (whose bytes are then left unread). The file may have changed since it was opened.
+   */
+  default Path file() {
+    return null;
   }
 }

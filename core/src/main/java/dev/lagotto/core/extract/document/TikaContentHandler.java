@@ -8,6 +8,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -21,6 +22,10 @@ import java.util.Objects;
  * calls HTML, RTF or a message. Plain text and logs are declined without a Tika call (the fast path); a gzip
  * stream reaches it already decompressed, so a {@code .log.gz} stays on the fast path and a {@code .tar.gz}
  * arrives as a tar archive.
+ *
+ * <p>A regular file is extracted by path ({@link TextTarget#file()}): archives are read in place and gzip is
+ * decompressed by the extractor under its ratio limit; standard input is copied to a temporary file first
+ * (bounded by {@link ExtractLimits#maxExpandedBytes()}).
  *
  * <p>How a source ends: every skip of the file or of its entries is counted; the source is reported with the
  * first skip that is not {@code unsupported} as a failure (reason {@link #reason(SkipReason)}, detail naming the
@@ -82,7 +87,12 @@ public final class TikaContentHandler implements ContentHandler {
   @Override
   public void read(InputStream in, ContentType type, TextTarget target) throws IOException {
     Outcome outcome = new Outcome(target);
-    extractor().extract(in, target.sourceName(), outcome);
+    Path file = target.file();
+    if (file != null) {
+      extractor().extract(file, outcome);
+    } else {
+      extractor().extract(in, target.sourceName(), outcome);
+    }
     outcome.end();
   }
 
