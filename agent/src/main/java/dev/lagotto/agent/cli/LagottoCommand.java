@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lagotto}: the top command; its subcommands are added by {@link Main#commandLine}. */
 @Command(name = LagottoCommand.NAME, mixinStandardHelpOptions = true, version = "lagotto " + Versions.VERSION,
-    description = "Find personal data in files, logs and standard input.")
+    description = "Find personal data in files, logs, documents, archives, databases and standard input; run the central index.")
 public final class LagottoCommand implements Runnable {
   public static final String NAME = "lagotto";
 
@@ -17,6 +17,6 @@ public final class LagottoCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: scan or rules");
+    throw new ParameterException(spec.commandLine(), "Missing command: scan, rules, serve, agent, search or subject");
   }
 }

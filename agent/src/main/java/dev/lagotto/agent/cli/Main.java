@@ -1,5 +1,9 @@
 package dev.lagotto.agent.cli;
 
+import dev.lagotto.agent.client.SearchCommand;
+import dev.lagotto.agent.client.SubjectCommand;
+import dev.lagotto.agent.daemon.AgentCommand;
+import dev.lagotto.agent.server.ServeCommand;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -44,17 +48,22 @@ public final class Main {
     rules.addSubcommand(RulesShowCommand.NAME, new RulesShowCommand());
     rules.addSubcommand(RulesTestCommand.NAME, new RulesTestCommand());
     cl.addSubcommand(RulesCommand.NAME, rules);
-    cl.addSubcommand(dev.lagotto.agent.daemon.AgentCommand.NAME, new dev.lagotto.agent.daemon.AgentCommand(env));
-    cl.addSubcommand(dev.lagotto.agent.client.SearchCommand.NAME, new dev.lagotto.agent.client.SearchCommand(env));
-    cl.addSubcommand(dev.lagotto.agent.client.SubjectCommand.NAME, new dev.lagotto.agent.client.SubjectCommand(env));
+    cl.addSubcommand(AgentCommand.NAME, new AgentCommand(env));
+    cl.addSubcommand(SearchCommand.NAME, new SearchCommand(env));
+    cl.addSubcommand(SubjectCommand.NAME, new SubjectCommand(env));
+    cl.addSubcommand(ServeCommand.NAME, new ServeCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
       if (e instanceof UsageException) {
         cmd.getErr().println("lagotto " + cmd.getCommandName() + ": " + e.getMessage());
         return ExitCodes.USAGE;
       }
-      cmd.getErr().println("lagotto " + cmd.getCommandName() + ": internal error: " + e);
-      e.printStackTrace(cmd.getErr());
+      cmd.getErr().println("lagotto " + cmd.getCommandName() + ": internal error: " + e.getClass().getName());
+      if (cmd.getCommand() instanceof ScanCommand scan && !scan.verbose()) {
+        cmd.getErr().println("lagotto " + cmd.getCommandName() + ": run with --verbose for the stack trace");
+      } else {
+        e.printStackTrace(cmd.getErr());
+      }
       return ExitCodes.INTERNAL_ERROR;
     });
     return cl;

@@ -7,14 +7,21 @@ import dev.lagotto.agent.output.GroupedReport;
 import dev.lagotto.agent.output.OutputFormat;
 import dev.lagotto.agent.output.ProgressLine;
 import dev.lagotto.agent.output.ReportWriter;
+import dev.lagotto.agent.scan.DatabaseRun;
 import dev.lagotto.agent.scan.ScanOptions;
 import dev.lagotto.agent.scan.ScanRun;
 import dev.lagotto.agent.scan.ScanStats;
 import dev.lagotto.agent.scan.ScanSummary;
 import dev.lagotto.core.extract.ChunkedReader;
+import dev.lagotto.core.extract.ContentHandler;
 import dev.lagotto.core.extract.ContentHandlers;
 import dev.lagotto.core.extract.SourceReader;
 import dev.lagotto.core.extract.TextScanner;
+import dev.lagotto.core.extract.document.ExtractLimits;
+import dev.lagotto.core.extract.document.TikaContentHandler;
+import dev.lagotto.core.extract.jdbc.DatabaseScanner;
+import dev.lagotto.core.extract.jdbc.JdbcScanOptions;
+import dev.lagotto.core.extract.jdbc.JdbcUris;
 import dev.lagotto.core.finding.FindingFactory;
 import dev.lagotto.core.finding.Fingerprinter;
 import dev.lagotto.core.rule.Category;
@@ -23,6 +30,7 @@ import dev.lagotto.core.scan.ScanSettings;
 import dev.lagotto.core.scan.Scanner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,7 +44,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lagotto scan}: parses the options, builds the engine, runs a {@link ScanRun}, returns the exit code. */
 @Command(name = ScanCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Scan files, directories (recursively), gzip files and standard input (-) for personal data.")
+    description = "Scan files, directories (recursively), documents, archives, gzip files, standard input (-) and databases (JDBC URIs) for personal data.")
 public final class ScanCommand implements Callable<Integer> {
   public static final String NAME = "scan";
 
@@ -45,7 +53,8 @@ public final class ScanCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "A file, a directory (scanned recursively) or - for standard input.")
+  @Parameters(paramLabel = "SOURCE", arity = "1..*",
+      description = "A file, a directory (scanned recursively), - for standard input, or a JDBC URI (jdbc:sqlite:FILE, jdbc:postgresql://..., jdbc:mariadb://..., jdbc:mysql://..., jdbc:h2:...).")
   List<String> sources = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT",
@@ -88,8 +97,64 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--key-file", paramLabel = "FILE", description = "The fingerprint key file (default: LAGOTTO_KEY, else ~/.lagotto/key).")
   Path keyFile;
 
+  @Option(names = "--parse-timeout", paramLabel = "SECONDS",
+      description = "Time limit of one document parse; past it the document is skipped as timeout (default: 60).")
+  Integer parseTimeout;
+
+  @Option(names = "--max-archive-depth", paramLabel = "N",
+      description = "Archives, compressed streams and documents with attachments nested deeper than N are not opened (too deep; default: 5).")
+  Integer maxArchiveDepth;
+
+  @Option(names = "--max-extracted-chars", paramLabel = "N", converter = Converters.Size.class,
+      description = "Characters of text extracted per document, e.g. 32M; the rest is cut (too large; default: 32M).")
+  Long maxExtractedChars;
+
+  @Option(names = "--max-archive-bytes", paramLabel = "SIZE", converter = Converters.Size.class,
+      description = "Bytes expanded from one file, all nesting levels together (too large; default: 1G).")
+  Long maxArchiveBytes;
+
+  @Option(names = "--max-compression-ratio", paramLabel = "N",
+      description = "Expanded/compressed ratio past which an entry is a zip bomb (checked after 1 MiB; default: 100).")
+  Integer maxCompressionRatio;
+
+  @Option(names = "--max-archive-entries", paramLabel = "N",
+      description = "Archive entries and embedded documents opened per file (too many entries; default: 10000).")
+  Integer maxArchiveEntries;
+
+  @Option(names = "--user", paramLabel = "NAME", description = "Databases: the user name (default: the URI's or the driver's).")
+  String dbUser;
+
+  @Option(names = "--password-env", paramLabel = "VAR",
+      description = "Databases: read the password from environment variable VAR (never on the command line).")
+  String passwordEnv;
+
+  @Option(names = "--include-tables", paramLabel = "GLOB,...",
+      description = "Databases: only these tables (* and ?, case-insensitive; schema.table when the glob has a dot).")
+  String includeTables;
+
+  @Option(names = "--exclude-tables", paramLabel = "GLOB,...", description = "Databases: never these tables (wins over includes).")
+  String excludeTables;
+
+  @Option(names = "--sample-rows", paramLabel = "N|all", description = "Databases: rows read per table (default: 10000).")
+  String sampleRows;
+
+  @Option(names = "--per-row", description = "Databases: also report each matching cell (location.row = key).")
+  boolean perRow;
+
+  @Option(names = "--statement-timeout", paramLabel = "SECONDS",
+      description = "Databases: time limit of each sample query; a table past it is skipped as timeout (default: 60).")
+  Integer statementTimeout;
+
+  @Option(names = "--verbose", description = "Print the stack trace of an internal error (otherwise one line).")
+  boolean verbose;
+
   public ScanCommand(CliEnvironment env) {
     this.env = env;
+  }
+
+  /** Whether {@code --verbose} was given. */
+  public boolean verbose() {
+    return verbose;
   }
 
   @Override
@@ -101,6 +166,19 @@ public final class ScanCommand implements Callable<Integer> {
     if (!(minConfidence >= 0 && minConfidence <= 1)) {
       throw new UsageException("--min-confidence " + minConfidence + ": must be between 0 and 1");
     }
+    List<String> files = sources.stream().filter(s -> !JdbcUris.isJdbc(s)).toList();
+    List<JdbcScanOptions> databases = new ArrayList<>();
+    for (String uri : sources) {
+      if (JdbcUris.isJdbc(uri)) {
+        try {
+          databases.add(JdbcScanOptions.fromCli(uri, dbUser, passwordEnv, includeTables, excludeTables, sampleRows,
+              perRow, statementTimeout, reveal));
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(e.getMessage(), e);
+        }
+      }
+    }
+    ExtractLimits limits = extractLimits();
     RulePack pack = rulePack.load();
     ScanSettings settings = ScanSettings.DEFAULTS.withMinConfidence(minConfidence)
         .withCategories(categories == null ? EnumSet.allOf(Category.class) : EnumSet.copyOf(categories));
@@ -120,8 +198,10 @@ public final class ScanCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("lagotto: created the fingerprint key " + key.origin()
           + "; keep it: fingerprints compare only under the same key");
     }
-    FindingFactory factory = new FindingFactory(new Fingerprinter(key.bytes()), reveal);
-    SourceReader reader = new SourceReader(new TextScanner(scanner, ChunkedReader.defaults()), factory, ContentHandlers.defaults());
+    Fingerprinter fingerprinter = new Fingerprinter(key.bytes());
+    FindingFactory factory = new FindingFactory(fingerprinter, reveal);
+    List<ContentHandler> handlers = ContentHandlers.with(List.of(new TikaContentHandler(limits)));
+    SourceReader reader = new SourceReader(new TextScanner(scanner, ChunkedReader.defaults()), factory, handlers);
     OutputFormat chosen = format != null ? format : env.stdoutTerminal() ? OutputFormat.TABLE : OutputFormat.JSONL;
     PrintWriter out = spec.commandLine().getOut();
     ReportWriter writer = chosen.writer(out, reveal);
@@ -131,7 +211,13 @@ public final class ScanCommand implements Callable<Integer> {
     report.exclusive(w -> w.begin(pack));
     ProgressLine progress = env.stderrTerminal() ? ProgressLine.start(report, spec.commandLine().getErr()) : null;
     try {
-      new ScanRun(options, reader, env.opener(), env.stdin(), env.hostname()).run(sources, report);
+      if (!files.isEmpty()) {
+        new ScanRun(options, reader, env.opener(), env.stdin(), env.hostname()).run(files, report);
+      }
+      if (!databases.isEmpty()) {
+        new DatabaseRun(new DatabaseScanner(scanner, fingerprinter, env.hostname()), env.env()::get, env.hostname(),
+            spec.commandLine().getErr(), settings.categories()).run(databases, report);
+      }
     } finally {
       if (progress != null) {
         progress.close();
@@ -140,5 +226,39 @@ public final class ScanCommand implements Callable<Integer> {
     ScanSummary summary = stats.snapshot();
     report.exclusive(w -> w.summary(summary));
     return ExitCodes.forScan(summary.findings(), summary.failed(), failOnFindings);
+  }
+
+  /** The document and archive limits from the options; a value below 1 is a usage error naming the option. */
+  private ExtractLimits extractLimits() {
+    ExtractLimits limits = ExtractLimits.defaults();
+    if (parseTimeout != null) {
+      limits = limits.withParseTimeout(Duration.ofSeconds(atLeastOne("--parse-timeout", parseTimeout)));
+    }
+    if (maxArchiveDepth != null) {
+      limits = limits.withMaxDepth((int) atLeastOne("--max-archive-depth", maxArchiveDepth));
+    }
+    if (maxExtractedChars != null) {
+      if (maxExtractedChars > Integer.MAX_VALUE) {
+        throw new UsageException("--max-extracted-chars " + maxExtractedChars + ": at most " + Integer.MAX_VALUE);
+      }
+      limits = limits.withMaxChars((int) atLeastOne("--max-extracted-chars", maxExtractedChars));
+    }
+    if (maxArchiveBytes != null) {
+      limits = limits.withMaxExpandedBytes(atLeastOne("--max-archive-bytes", maxArchiveBytes));
+    }
+    if (maxCompressionRatio != null) {
+      limits = limits.withMaxCompressionRatio((int) atLeastOne("--max-compression-ratio", maxCompressionRatio));
+    }
+    if (maxArchiveEntries != null) {
+      limits = limits.withMaxEntries((int) atLeastOne("--max-archive-entries", maxArchiveEntries));
+    }
+    return limits;
+  }
+
+  private static long atLeastOne(String option, long value) {
+    if (value < 1) {
+      throw new UsageException(option + " " + value + ": must be at least 1");
+    }
+    return value;
   }
 }

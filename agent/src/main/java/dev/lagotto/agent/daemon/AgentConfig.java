@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * The validated configuration of one agent, as read by {@link AgentConfigLoader} from {@code agent.yaml}
- * (the keys are documented in {@code agent/AGENT.md}). Immutable.
+ * (the keys are documented in README.md, section "lagotto agent"). Immutable.
  *
  * @param server the central index and the agent's bearer token
  * @param host the host name written into every exposure

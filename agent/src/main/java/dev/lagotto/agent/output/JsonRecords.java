@@ -47,6 +47,14 @@ final class JsonRecords {
       if (t.extracted()) {
         gen.writeBooleanField("extracted", true);
       }
+    } else if (location instanceof Location.Table t) {
+      gen.writeStringField("table", t.table());
+      if (t.column() != null) {
+        gen.writeStringField("column", t.column());
+      }
+      if (t.row() != null) {
+        gen.writeStringField("row", t.row());
+      }
     }
     gen.writeEndObject();
   }
@@ -80,6 +88,14 @@ final class JsonRecords {
     gen.writeNumberField("total", s.findings());
     counts(gen, "by_category", s.findingsByCategory());
     gen.writeEndObject();
+    if (s.tablesScanned() + s.tablesSkipped() > 0 || !s.tableSkipReasons().isEmpty()) {
+      gen.writeObjectFieldStart("tables");
+      gen.writeNumberField("scanned", s.tablesScanned());
+      gen.writeNumberField("skipped", s.tablesSkipped());
+      counts(gen, "skipped_reasons", s.tableSkipReasons());
+      gen.writeNumberField("rows", s.rowsScanned());
+      gen.writeEndObject();
+    }
     gen.writeNumberField("elapsed_seconds", Math.round(s.elapsedSeconds() * 1000) / 1000.0);
     gen.writeStringField("fingerprint_key", s.keyOrigin());
   }

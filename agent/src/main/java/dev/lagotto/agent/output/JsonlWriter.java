@@ -1,8 +1,14 @@
 package dev.lagotto.agent.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lagotto.agent.scan.ScanSummary;
 import dev.lagotto.core.extract.SourceResult;
+import dev.lagotto.core.extract.jdbc.ColumnFinding;
+import dev.lagotto.core.extract.jdbc.JdbcJson;
+import dev.lagotto.core.extract.jdbc.JdbcScanSummary;
+import dev.lagotto.core.extract.jdbc.SkippedTable;
 import dev.lagotto.core.finding.Finding;
 import dev.lagotto.core.finding.SourceRef;
 import dev.lagotto.core.rule.RulePack;
@@ -12,10 +18,13 @@ import java.io.UncheckedIOException;
 
 /**
  * The JSONL report: one JSON object per line, tagged by {@code type}: {@code finding}, {@code skipped}
- * (with {@code reason}, {@code error} and maybe {@code detail}) and a last {@code summary}. Streams: memory
+ * (with {@code reason}, {@code error} and maybe {@code detail}) and a last {@code summary}; a database adds
+ * its column findings, skipped tables and its own {@code summary} (with {@code source}) in the shapes of
+ * {@link JdbcJson}. Streams: memory
  * does not grow with the number of findings. Not thread-safe.
  */
 final class JsonlWriter implements ReportWriter {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   private final PrintWriter out;
   private final JsonGenerator gen;
 
@@ -60,6 +69,36 @@ final class JsonlWriter implements ReportWriter {
         newline();
       }
       gen.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void column(ColumnFinding finding) {
+    tree(JdbcJson.column(finding));
+  }
+
+  @Override
+  public void tableSkipped(SourceRef database, SkippedTable skipped) {
+    tree(JdbcJson.skipped(database, skipped));
+  }
+
+  @Override
+  public void database(SourceRef database, JdbcScanSummary summary) {
+    tree(JdbcJson.summary(database, summary));
+    try {
+      gen.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One record built by {@link JdbcJson} (the database shapes of docs: README "Databases"). */
+  private void tree(ObjectNode node) {
+    try {
+      MAPPER.writeTree(gen, node);
+      newline();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,6 +3,9 @@ package dev.lagotto.agent.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lagotto.agent.scan.ScanSummary;
 import dev.lagotto.core.extract.SourceResult;
+import dev.lagotto.core.extract.jdbc.ColumnFinding;
+import dev.lagotto.core.extract.jdbc.JdbcScanSummary;
+import dev.lagotto.core.extract.jdbc.SkippedTable;
 import dev.lagotto.core.finding.Finding;
 import dev.lagotto.core.finding.Location;
 import dev.lagotto.core.finding.SourceRef;
@@ -27,6 +30,8 @@ final class SarifWriter implements ReportWriter {
   static final String VERSION = "2.1.0";
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String FINGERPRINT_KEY = "lagottoFingerprint/v1";
+  /** Rule id prefix of database columns classified by their name alone. */
+  static final String COLUMN_NAME_RULE = "column-name/";
   private final PrintWriter out;
   private final JsonGenerator gen;
   private final Map<String, Integer> ruleIndex = new HashMap<>();
@@ -109,6 +114,9 @@ final class SarifWriter implements ReportWriter {
         gen.writeEndObject();
       }
       gen.writeEndObject();
+      if (f.location() instanceof Location.Table t) {
+        logicalLocation(t.table(), t.column());
+      }
       gen.writeEndObject();
       gen.writeEndArray();
       gen.writeObjectFieldStart("partialFingerprints");
@@ -122,6 +130,12 @@ final class SarifWriter implements ReportWriter {
       if (f.location() instanceof Location.Text t && t.entry() != null) {
         gen.writeStringField("entry", t.entry());
       }
+      if (f.location() instanceof Location.Text t && t.field() != null) {
+        gen.writeStringField("field", t.field());
+      }
+      if (f.location() instanceof Location.Table t && t.row() != null) {
+        gen.writeStringField("row", t.row());
+      }
       if (f.value() != null) {
         gen.writeStringField("value", f.value());
       }
@@ -130,6 +144,83 @@ final class SarifWriter implements ReportWriter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A database column as a result: rule id the rule that matched most rows, or {@code column-name/CATEGORY} for
+   * name evidence only; the database as artifact and {@code table.column} as logical location (kind
+   * {@code member}); rows and evidence in the properties.
+   */
+  @Override
+  public void column(ColumnFinding f) {
+    try {
+      gen.writeStartObject();
+      String ruleId = f.rule() != null ? f.rule() : COLUMN_NAME_RULE + f.category().id();
+      gen.writeStringField("ruleId", ruleId);
+      Integer index = ruleIndex.get(ruleId);
+      if (index != null) {
+        gen.writeNumberField("ruleIndex", index);
+      }
+      gen.writeStringField("level", ConfidenceBands.sarifLevel(f.confidence()));
+      gen.writeObjectFieldStart("message");
+      gen.writeStringField("text", f.category().id() + " in column " + f.table() + "." + f.column() + ": "
+          + f.rowsMatched() + " of " + f.rowsSampled() + " sampled rows"
+          + (f.masked() == null ? " (column name)" : ", e.g. " + f.masked()));
+      gen.writeEndObject();
+      gen.writeArrayFieldStart("locations");
+      gen.writeStartObject();
+      gen.writeObjectFieldStart("physicalLocation");
+      artifact(f.source());
+      gen.writeEndObject();
+      logicalLocation(f.table(), f.column());
+      gen.writeEndObject();
+      gen.writeEndArray();
+      gen.writeObjectFieldStart("properties");
+      gen.writeStringField("category", f.category().id());
+      gen.writeNumberField("confidence", ConfidenceBands.rounded(f.confidence()));
+      gen.writeNumberField("rowsMatched", f.rowsMatched());
+      gen.writeNumberField("rowsNonNull", f.rowsNonNull());
+      gen.writeNumberField("rowsSampled", f.rowsSampled());
+      gen.writeArrayFieldStart("evidence");
+      for (ColumnFinding.Evidence e : f.evidence()) {
+        gen.writeString(e.id());
+      }
+      gen.writeEndArray();
+      if (f.masked() != null) {
+        gen.writeStringField("masked", f.masked());
+      }
+      gen.writeStringField("host", f.source().host());
+      gen.writeEndObject();
+      gen.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void tableSkipped(SourceRef database, SkippedTable s) {
+    String where = s.table() + (s.column() == null ? "" : "." + s.column());
+    skips.add(new Skip(database, new SourceResult(SourceResult.Status.SKIPPED, s.reason().id(),
+        where + (s.message() == null || s.message().isEmpty() ? "" : ": " + s.message()), 0, 0)));
+  }
+
+  @Override
+  public void database(SourceRef database, JdbcScanSummary summary) {}
+
+  private void logicalLocation(String table, String column) throws IOException {
+    gen.writeArrayFieldStart("logicalLocations");
+    gen.writeStartObject();
+    if (column != null) {
+      gen.writeStringField("name", column);
+      gen.writeStringField("fullyQualifiedName", table + "." + column);
+      gen.writeStringField("kind", "member");
+    } else {
+      gen.writeStringField("name", table);
+      gen.writeStringField("fullyQualifiedName", table);
+      gen.writeStringField("kind", "type");
+    }
+    gen.writeEndObject();
+    gen.writeEndArray();
   }
 
   private void artifact(SourceRef source) throws IOException {

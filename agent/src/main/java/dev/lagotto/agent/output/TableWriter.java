@@ -2,6 +2,9 @@ package dev.lagotto.agent.output;
 
 import dev.lagotto.agent.scan.ScanSummary;
 import dev.lagotto.core.extract.SourceResult;
+import dev.lagotto.core.extract.jdbc.ColumnFinding;
+import dev.lagotto.core.extract.jdbc.JdbcScanSummary;
+import dev.lagotto.core.extract.jdbc.SkippedTable;
 import dev.lagotto.core.finding.Finding;
 import dev.lagotto.core.finding.Location;
 import dev.lagotto.core.finding.SourceRef;
@@ -16,8 +19,10 @@ import java.util.stream.Collectors;
 
 /**
  * The human-readable report: per source a header line, one line per finding
- * ({@code LINE:COLUMN CATEGORY CONFIDENCE RULE VALUE}) and the counts by category; skipped and failed
- * sources on one line each; the summary at the end. Not thread-safe.
+ * ({@code LINE:COLUMN CATEGORY CONFIDENCE RULE VALUE}) and the counts by category; per database one line per
+ * classified column ({@code TABLE.COLUMN CATEGORY CONFIDENCE MATCHED/NON-NULL of SAMPLED rows EVIDENCE
+ * EXAMPLE}), skipped tables and its counts; skipped and failed sources on one line each; the summary at the
+ * end. Not thread-safe.
  */
 final class TableWriter implements ReportWriter {
   private final PrintWriter out;
@@ -42,8 +47,12 @@ final class TableWriter implements ReportWriter {
     }
     counts.merge(f.category().id(), 1L, Long::sum);
     String where = "";
+    if (f.location() instanceof Location.Table t) {
+      where = t.table() + "." + t.column() + (t.row() == null ? "" : " row " + t.row());
+    }
     if (f.location() instanceof Location.Text t) {
-      where = t.line() + ":" + t.column() + (t.entry() == null ? "" : " " + t.entry());
+      where = t.line() + ":" + t.column() + (t.entry() == null ? "" : " " + t.entry())
+          + (t.field() == null ? "" : " [" + t.field() + "]");
     }
     out.printf(Locale.ROOT, "  %-14s %-16s %4.2f  %-16s %s%n", where, f.category().id(), f.confidence(), f.rule(),
         reveal && f.value() != null ? f.value() : f.masked());
@@ -66,6 +75,44 @@ final class TableWriter implements ReportWriter {
   }
 
   @Override
+  public void column(ColumnFinding f) {
+    if (!f.source().equals(current)) {
+      current = f.source();
+      counts.clear();
+      out.println(display(f.source()));
+    }
+    counts.merge(f.category().id(), 1L, Long::sum);
+    String evidence = f.evidence().stream().map(ColumnFinding.Evidence::id).collect(Collectors.joining("+"));
+    out.printf(Locale.ROOT, "  %-30s %-16s %4.2f  %d/%d of %d rows  %-11s %s%n", f.table() + "." + f.column(),
+        f.category().id(), f.confidence(), f.rowsMatched(), f.rowsNonNull(), f.rowsSampled(), evidence,
+        f.masked() == null ? "-" : f.masked());
+  }
+
+  @Override
+  public void tableSkipped(SourceRef database, SkippedTable s) {
+    if (!database.equals(current)) {
+      current = database;
+      counts.clear();
+      out.println(display(database));
+    }
+    out.println("  skipped " + s.table() + (s.column() == null ? "" : "." + s.column()) + ": " + s.reason().id()
+        + (s.message() == null || s.message().isEmpty() ? "" : " (" + s.message() + ")"));
+  }
+
+  @Override
+  public void database(SourceRef database, JdbcScanSummary s) {
+    if (!database.equals(current)) {
+      out.println(display(database));
+    }
+    out.printf(Locale.ROOT, "  %d tables scanned, %d skipped; %d rows, %d values; %d column findings%s%n",
+        s.tablesScanned(), s.tablesSkipped(), s.rowsScanned(), s.valuesScanned(), s.columnFindings(),
+        s.rowFindings() == 0 ? "" : ", " + s.rowFindings() + " row findings");
+    current = null;
+    counts.clear();
+    out.flush();
+  }
+
+  @Override
   public void summary(ScanSummary s) {
     out.println();
     out.printf(Locale.ROOT, "Sources: %d scanned, %d skipped, %d failed, %d excluded; %s in %.1f s%n",
@@ -76,6 +123,11 @@ final class TableWriter implements ReportWriter {
     }
     if (!s.failReasons().isEmpty()) {
       out.println("Failed: " + join(s.failReasons()));
+    }
+    if (s.tablesScanned() + s.tablesSkipped() > 0 || !s.tableSkipReasons().isEmpty()) {
+      out.println("Tables: " + s.tablesScanned() + " scanned, " + s.tablesSkipped() + " skipped"
+          + (s.tableSkipReasons().isEmpty() ? "" : " (" + join(s.tableSkipReasons()) + ")") + "; "
+          + s.rowsScanned() + " rows");
     }
     out.println("Fingerprint key: " + s.keyOrigin());
     out.flush();

@@ -20,6 +20,10 @@ public final class ScanStats {
   private final Map<Category, LongAdder> byCategory = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> skipReasons = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> failReasons = new ConcurrentHashMap<>();
+  private final LongAdder tablesScanned = new LongAdder();
+  private final LongAdder tablesSkipped = new LongAdder();
+  private final LongAdder rows = new LongAdder();
+  private final Map<String, LongAdder> tableSkipReasons = new ConcurrentHashMap<>();
 
   /** Counters of a scan whose findings are fingerprinted with the key from {@code keyOrigin}. */
   public ScanStats(String keyOrigin) {
@@ -54,11 +58,24 @@ public final class ScanStats {
     }
   }
 
+  /** Counts a skipped table (or unreadable column) of a database by its reason. */
+  public void tableSkipped(String reason) {
+    tableSkipReasons.computeIfAbsent(reason, r -> new LongAdder()).increment();
+  }
+
+  /** Counts the tables and rows of a database scanned to the end. */
+  public void database(long scannedTables, long skippedTables, long rowsRead) {
+    tablesScanned.add(scannedTables);
+    tablesSkipped.add(skippedTables);
+    rows.add(rowsRead);
+  }
+
   public ScanSummary snapshot() {
     Map<String, Long> cats = new TreeMap<>();
     byCategory.forEach((c, n) -> cats.put(c.id(), n.sum()));
     return new ScanSummary(scanned.sum(), skipped.sum(), failed.sum(), excluded.sum(), bytes.sum(), findings.sum(),
-        cats, sums(skipReasons), sums(failReasons), (System.nanoTime() - startNanos) / 1e9, keyOrigin);
+        cats, sums(skipReasons), sums(failReasons), (System.nanoTime() - startNanos) / 1e9, keyOrigin,
+        tablesScanned.sum(), tablesSkipped.sum(), sums(tableSkipReasons), rows.sum());
   }
 
   private static Map<String, Long> sums(Map<String, LongAdder> map) {

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * The counts of a finished (or running) scan.
  *
- * @param scanned sources read to their end
+ * @param scanned sources read to their end (a database counts as one source)
  * @param skipped sources not read by policy (binary, empty, too large, not a regular file, symlink)
  * @param failed sources not (fully) read because of an error
  * @param excluded files and pruned directories left out by {@code --include}/{@code --exclude}
@@ -16,6 +16,10 @@ import java.util.Map;
  * @param failReasons failed sources per reason, sorted
  * @param elapsedSeconds wall time since the scan started
  * @param keyOrigin where the fingerprint key came from, e.g. {@code LAGOTTO_KEY (hex)}
+ * @param tablesScanned database tables whose sample was read to the end
+ * @param tablesSkipped database tables not scanned, or not completely
+ * @param tableSkipReasons skipped tables (and unreadable columns) per reason, sorted
+ * @param rowsScanned database rows read
  */
 public record ScanSummary(
     long scanned,
@@ -28,4 +32,8 @@ public record ScanSummary(
     Map<String, Long> skipReasons,
     Map<String, Long> failReasons,
     double elapsedSeconds,
-    String keyOrigin) {}
+    String keyOrigin,
+    long tablesScanned,
+    long tablesSkipped,
+    Map<String, Long> tableSkipReasons,
+    long rowsScanned) {}

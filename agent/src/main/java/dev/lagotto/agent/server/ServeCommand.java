@@ -1,5 +1,6 @@
 package dev.lagotto.agent.server;
 
+import dev.lagotto.agent.cli.ExitCodes;
 import dev.lagotto.agent.server.store.LuceneExposureStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +34,6 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
   public static final String NAME = "serve";
   public static final String DEFAULT_DATA = "lagotto-data";
-  static final int EXIT_OK = 0;
-  static final int EXIT_CONFIG = 2;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -85,29 +84,29 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (colon <= 0 || port < 0 || port > 65535) {
       err.println("lagotto serve: --listen must be HOST:PORT, got '" + listen + "'");
-      return EXIT_CONFIG;
+      return ExitCodes.USAGE;
     }
     String host = listen.substring(0, colon).replace("[", "").replace("]", "");
     if (retentionDays != null && retentionDays < 1) {
       err.println("lagotto serve: --retention-days must be at least 1, got " + retentionDays);
-      return EXIT_CONFIG;
+      return ExitCodes.USAGE;
     }
     if (purgeMinutes < 1 || threads < 1 || maxBatchBytes < 1) {
       err.println("lagotto serve: --purge-interval-minutes, --threads and --max-batch-bytes must be positive");
-      return EXIT_CONFIG;
+      return ExitCodes.USAGE;
     }
     SSLContext tls = null;
     if (keystore != null) {
       String password = System.getenv(keystorePasswordEnv);
       if (password == null) {
         err.println("lagotto serve: --tls-keystore needs the password in $" + keystorePasswordEnv);
-        return EXIT_CONFIG;
+        return ExitCodes.USAGE;
       }
       try {
         tls = sslContext(keystore, password.toCharArray());
       } catch (IOException | GeneralSecurityException e) {
         err.println("lagotto serve: cannot load keystore " + keystore + ": " + e.getMessage());
-        return EXIT_CONFIG;
+        return ExitCodes.USAGE;
       }
     }
     SecureFiles.createPrivateDirectory(data);
@@ -130,7 +129,7 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IOException | RuntimeException e) {
       store.close();
       err.println("lagotto serve: cannot start on " + listen + ": " + e.getMessage());
-      return EXIT_CONFIG;
+      return ExitCodes.USAGE;
     }
     Thread hook = new Thread(() -> {
       try {
@@ -145,7 +144,7 @@ public final class ServeCommand implements Callable<Integer> {
     out.println("lagotto serve: listening on " + server.url() + " (data " + data.toAbsolutePath() + ")");
     out.flush();
     stopped.await();
-    return EXIT_OK;
+    return ExitCodes.OK;
   }
 
   static SSLContext sslContext(Path keystore, char[] password) throws IOException, GeneralSecurityException {
@@ -169,7 +168,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       spec.commandLine().usage(spec.commandLine().getErr());
-      return EXIT_CONFIG;
+      return ExitCodes.USAGE;
     }
   }
 
@@ -191,12 +190,12 @@ public final class ServeCommand implements Callable<Integer> {
       var parsed = Role.fromId(role);
       if (parsed.isEmpty()) {
         spec.commandLine().getErr().println("lagotto serve token create: --role must be agent, analyst or admin, got '" + role + "'");
-        return EXIT_CONFIG;
+        return ExitCodes.USAGE;
       }
       String token = TokenStore.open(data, Clock.systemUTC()).create(parsed.get());
       spec.commandLine().getOut().println(token);
       spec.commandLine().getOut().flush();
-      return EXIT_OK;
+      return ExitCodes.OK;
     }
   }
 }

@@ -18,7 +18,9 @@ public final class IoFaults {
   /** The failed result for {@code e}, keeping what was scanned before it. */
   public static SourceResult failed(IOException e, long bytes, long findings) {
     if (e instanceof SourceFault f) {
-      return SourceResult.failed(f.reason(), f.detail(), bytes, findings);
+      return f.policy()
+          ? new SourceResult(SourceResult.Status.SKIPPED, f.reason(), f.detail(), bytes, findings)
+          : SourceResult.failed(f.reason(), f.detail(), bytes, findings);
     }
     if (e instanceof AccessDeniedException) {
       return SourceResult.failed(PERMISSION_DENIED, "", bytes, findings);

@@ -3,15 +3,19 @@ package dev.lagotto.core.extract;
 import dev.lagotto.core.finding.FindingFactory;
 import dev.lagotto.core.finding.Location;
 import dev.lagotto.core.finding.SourceRef;
+import dev.lagotto.core.rule.Category;
 import dev.lagotto.core.rule.Rule;
+import dev.lagotto.core.scan.ScanSettings;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads one source to findings: un-gzips it when its first bytes are the gzip magic (whatever its name),
@@ -25,6 +29,14 @@ public final class SourceReader {
   public static final String EMPTY = "empty";
   public static final String BINARY = "binary content";
   public static final String SHRANK = "file shrank while being read";
+  /** The rule id of positions read from photo metadata ({@link TextTarget#geo}). */
+  public static final String GPS_RULE = "exif_gps";
+  /** The metadata field of such positions. */
+  public static final String GPS_FIELD = "GPS";
+  /** The confidence of such positions: the camera wrote them as coordinates. */
+  public static final double GPS_CONFIDENCE = 0.95;
+  /** Decimals of such positions' values (about 0.1 m). */
+  public static final int GPS_DECIMALS = 6;
   private static final int IO_BUFFER = 64 * 1024;
 
   private final TextScanner textScanner;
@@ -41,7 +53,7 @@ public final class SourceReader {
   public SourceResult readFile(Path path, SourceRef ref, SourceOpener opener, FindingSink sink) {
     try (InputStream in = opener.open(path)) {
       long size = Files.size(path);
-      return read(in, ref, size, sink);
+      return read(in, ref, size, sink, path);
     } catch (IOException e) {
       return IoFaults.failed(e, 0, 0);
     }
@@ -53,7 +65,11 @@ public final class SourceReader {
    * @param expectedSize the size of the raw source when opened, or {@code -1} when unknown (stdin)
    */
   public SourceResult read(InputStream raw, SourceRef ref, long expectedSize, FindingSink sink) {
-    Target target = new Target(ref, sink);
+    return read(raw, ref, expectedSize, sink, null);
+  }
+
+  private SourceResult read(InputStream raw, SourceRef ref, long expectedSize, FindingSink sink, Path file) {
+    Target target = new Target(ref, sink, file);
     CountingInput counted = new CountingInput(raw);
     boolean gzip = false;
     try {
@@ -92,12 +108,37 @@ public final class SourceReader {
   private final class Target implements TextTarget {
     private final SourceRef ref;
     private final FindingSink sink;
+    private final Path file;
     private long bytes;
     private long findings;
 
-    Target(SourceRef ref, FindingSink sink) {
+    Target(SourceRef ref, FindingSink sink, Path file) {
+      this.file = file;
       this.ref = ref;
       this.sink = sink;
+    }
+
+    @Override
+    public Path file() {
+      return file;
+    }
+
+    @Override
+    public String sourceName() {
+      return nameOf(ref);
+    }
+
+    @Override
+    public void geo(String entry, double latitude, double longitude) {
+      ScanSettings settings = textScanner.scanner().settings();
+      if (!settings.categories().contains(Category.GEO_COORDINATES) || GPS_CONFIDENCE < settings.minConfidence()) {
+        return;
+      }
+      String raw = String.format(Locale.ROOT, "%." + GPS_DECIMALS + "f,%." + GPS_DECIMALS + "f", latitude, longitude);
+      int length = raw.getBytes(StandardCharsets.UTF_8).length;
+      Location.Text location = new Location.Text(1, 1, 0, length, entry, GPS_FIELD, true);
+      sink.accept(factory.create(Category.GEO_COORDINATES, GPS_RULE, GPS_CONFIDENCE, ref, location, raw));
+      findings++;
     }
 
     @Override
@@ -118,6 +159,24 @@ public final class SourceReader {
         }
       });
     }
+  }
+
+  /** The last path segment of a source's URI (a file's name), or the whole URI when it has no path. */
+  static String nameOf(SourceRef ref) {
+    String uri = ref.uri();
+    try {
+      String path = URI.create(uri).getPath();
+      if (path != null && !path.isEmpty()) {
+        Path name = Path.of(path).getFileName();
+        if (name != null) {
+          return name.toString();
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // not a URI: fall through to the raw text
+    }
+    int slash = uri.lastIndexOf('/');
+    return slash >= 0 && slash < uri.length() - 1 ? uri.substring(slash + 1) : uri;
   }
 
   /** Counts the raw bytes read, to notice a file that shrank. */

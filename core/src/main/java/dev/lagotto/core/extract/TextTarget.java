@@ -2,6 +2,7 @@ package dev.lagotto.core.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 
 /**
  * Where a {@link ContentHandler} sends the text it reads out of a source: each call scans one UTF-8
@@ -21,5 +22,30 @@ public interface TextTarget {
   /** Body text: {@link #text(InputStream, String, String, boolean)} without a field. */
   default void text(InputStream utf8, String entry, boolean extracted) throws IOException {
     text(utf8, entry, null, extracted);
+  }
+
+  /**
+   * A position read from metadata (EXIF/XMP GPS of a photo), in decimal degrees (WGS84): reported as a
+   * {@code geo_coordinates} finding with field {@code GPS}. Targets that make no findings of their own ignore it.
+   *
+   * @param entry as for {@link #text(InputStream, String, String, boolean)}
+   */
+  default void geo(String entry, double latitude, double longitude) {}
+
+  /**
+   * The name of the source being read (a file's name, or {@code stdin}): the first segment of entry paths
+   * ({@code backup.zip!/2024/customers.xlsx}).
+   */
+  default String sourceName() {
+    return "stdin";
+  }
+
+  /**
+   * The regular file being read, or {@code null} (standard input): a handler that needs random access (a
+   * zip's central directory) or its own decompression may read the file by path instead of the stream it was
+   * given (whose bytes are then left unread). The file may have changed since it was opened.
+   */
+  default Path file() {
+    return null;
   }
 }

@@ -1,5 +1,6 @@
 package dev.lagotto.core.finding;
 
+import dev.lagotto.core.rule.Category;
 import dev.lagotto.core.rule.Rule;
 
 /**
@@ -23,8 +24,17 @@ public final class FindingFactory {
 
   /** The finding of {@code rule} matching {@code raw} at {@code location} of {@code source}. */
   public Finding create(Rule rule, double confidence, SourceRef source, Location location, String raw) {
-    String normalised = ValueForms.normalise(rule.category(), raw);
-    return new Finding(rule.category(), rule.id(), confidence, source, location,
-        ValueForms.mask(rule.category(), raw), fingerprinter.fingerprint(normalised), reveal ? raw : null);
+    return create(rule.category(), rule.id(), confidence, source, location, raw);
+  }
+
+  /**
+   * A finding not made by a pack rule (e.g. a GPS position read from a photo's metadata), under the stable
+   * {@code ruleId} of its producer.
+   */
+  public Finding create(Category category, String ruleId, double confidence, SourceRef source, Location location,
+      String raw) {
+    String normalised = ValueForms.normalise(category, raw);
+    return new Finding(category, ruleId, confidence, source, location,
+        ValueForms.mask(category, raw), fingerprinter.fingerprint(normalised), reveal ? raw : null);
   }
 }

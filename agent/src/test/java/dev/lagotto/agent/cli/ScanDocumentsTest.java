@@ -1,0 +1,216 @@
+package dev.lagotto.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lagotto.core.extract.document.DocumentFixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lagotto scan} over documents, archives and photos through Tika, with real files made by the tests. */
+class ScanDocumentsTest {
+  @TempDir
+  Path dir;
+  CliHarness cli;
+
+  @BeforeEach
+  void setUp() {
+    cli = new CliHarness(dir.resolve("home"));
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private CliHarness.Result scan(String... args) {
+    List<String> all = new java.util.ArrayList<>(List.of("scan", "--format", "jsonl"));
+    all.addAll(List.of(args));
+    return cli.run(all.toArray(new String[0]));
+  }
+
+  private static JsonNode only(List<JsonNode> records) {
+    assertThat(records).hasSize(1);
+    return records.get(0);
+  }
+
+  @Test
+  void docxBodyAndMetadataAreScannedAsExtractedText() throws IOException {
+    Path docx = DocumentFixtures.docx(dir, "letter.docx", "Dear customer, write to jane.doe@example.com today.",
+        "Jane Doe", "kim@example.org");
+    CliHarness.Result r = scan(docx.toString());
+    List<JsonNode> findings = r.ofType("finding");
+    JsonNode body = findings.stream().filter(f -> !f.get("location").has("field")).findFirst().orElseThrow();
+    assertThat(body.get("category").asText()).isEqualTo("email");
+    assertThat(body.get("masked").asText()).isEqualTo("j***@example.com");
+    assertThat(body.get("fingerprint").asText()).isEqualTo(CliHarness.hmac("jane.doe@example.com"));
+    assertThat(body.get("location").get("extracted").asBoolean()).isTrue();
+    assertThat(body.get("location").has("entry")).isFalse();
+    assertThat(body.get("location").get("column").asLong()).isEqualTo("Dear customer, write to ".length() + 1);
+    JsonNode meta = findings.stream().filter(f -> f.get("location").has("field")).findFirst().orElseThrow();
+    assertThat(meta.get("location").get("field").asText()).isEqualTo("last-modified-by");
+    assertThat(meta.get("fingerprint").asText()).isEqualTo(CliHarness.hmac("kim@example.org"));
+    assertThat(findings).hasSize(2);
+    assertThat(r.ofType("skipped")).isEmpty();
+    assertThat(r.summary().get("sources").get("scanned").asInt()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void zipInTarGzInZipGivesTheNestedEntryPath() throws IOException {
+    Path inner = dir.resolve("inner");
+    Files.createDirectories(inner);
+    Path docx = DocumentFixtures.docx(inner, "y.docx", "owner ann@example.net", "A", "B");
+    Map<String, byte[]> c = new LinkedHashMap<>();
+    c.put("x.txt", utf8("line one\ncontact: jane.doe@example.com\n"));
+    c.put("y.docx", DocumentFixtures.bytes(docx));
+    Path cZip = DocumentFixtures.zip(inner, "c.zip", c);
+    Path bTar = DocumentFixtures.tarGz(inner, "b.tar.gz", Map.of("c.zip", DocumentFixtures.bytes(cZip)));
+    Path aZip = DocumentFixtures.zip(dir, "a.zip", Map.of("b.tar.gz", DocumentFixtures.bytes(bTar)));
+
+    CliHarness.Result r = scan(aZip.toString());
+    List<JsonNode> findings = r.ofType("finding");
+    assertThat(findings).hasSize(2);
+    JsonNode text = findings.stream().filter(f -> f.get("location").get("entry").asText().endsWith("x.txt"))
+        .findFirst().orElseThrow();
+    assertThat(text.get("location").get("entry").asText()).isEqualTo("a.zip!/b.tar.gz!/c.zip!/x.txt");
+    assertThat(text.get("location").get("line").asLong()).isEqualTo(2);
+    assertThat(text.get("location").get("column").asLong()).isEqualTo(10);
+    assertThat(text.get("location").get("offset").asLong()).isEqualTo("line one\ncontact: ".length());
+    assertThat(text.get("source").get("uri").asText()).isEqualTo(aZip.toUri().toString());
+    assertThat(text.get("masked").asText()).isEqualTo("j***@example.com");
+    // a plain-text entry is scanned as stored (docs: extracted only for text a document parser produced)
+    assertThat(text.get("location").has("extracted")).isFalse();
+    JsonNode doc = findings.stream().filter(f -> f.get("location").get("entry").asText().endsWith("y.docx"))
+        .findFirst().orElseThrow();
+    assertThat(doc.get("location").get("entry").asText()).isEqualTo("a.zip!/b.tar.gz!/c.zip!/y.docx");
+    assertThat(doc.get("location").get("extracted").asBoolean()).isTrue();
+    assertThat(doc.get("fingerprint").asText()).isEqualTo(CliHarness.hmac("ann@example.net"));
+    assertThat(r.code()).isEqualTo(ExitCodes.OK);
+
+    CliHarness.Result shallow = scan("--max-archive-depth", "2", aZip.toString());
+    JsonNode skip = only(shallow.ofType("skipped"));
+    assertThat(skip.get("reason").asText()).isEqualTo("too deep");
+    assertThat(skip.get("detail").asText()).startsWith("a.zip!/b.tar.gz!/c.zip: ");
+    assertThat(shallow.ofType("finding")).isEmpty();
+    assertThat(shallow.summary().get("failed_reasons").get("too deep").asInt()).isEqualTo(1);
+    assertThat(shallow.code()).isEqualTo(ExitCodes.SOURCES_FAILED);
+  }
+
+  @Test
+  void jpegGpsBecomesAGeoFinding() throws IOException {
+    Path photo = DocumentFixtures.jpeg(dir, "photo.jpg", new int[] {51, 30, 0}, 'N', new int[] {0, 7, 30}, 'W');
+    Path plain = DocumentFixtures.jpeg(dir, "plain.jpg", null, 'N', null, 'E');
+    CliHarness.Result r = scan("--reveal", photo.toString(), plain.toString());
+    JsonNode geo = only(r.ofType("finding"));
+    assertThat(geo.get("category").asText()).isEqualTo("geo_coordinates");
+    assertThat(geo.get("rule").asText()).isEqualTo("exif_gps");
+    assertThat(geo.get("source").get("uri").asText()).isEqualTo(photo.toUri().toString());
+    assertThat(geo.get("location").get("field").asText()).isEqualTo("GPS");
+    assertThat(geo.get("location").has("entry")).isFalse();
+    assertThat(geo.get("location").get("extracted").asBoolean()).isTrue();
+    assertThat(geo.get("value").asText()).isEqualTo("51.500000,-0.125000");
+    assertThat(geo.get("masked").asText()).isEqualTo("51.5,-0.1");
+    assertThat(geo.get("fingerprint").asText()).isEqualTo(CliHarness.hmac("51.5000,-0.1250"));
+    assertThat(r.ofType("skipped")).isEmpty();
+    assertThat(r.summary().get("sources").get("scanned").asInt()).isEqualTo(2);
+    assertThat(r.summary().get("findings").get("by_category").get("geo_coordinates").asInt()).isEqualTo(1);
+
+    assertThat(scan("--categories", "email", photo.toString()).ofType("finding")).isEmpty();
+  }
+
+  @Test
+  void encryptedZipEntryIsReportedAndTheOpenEntryStillScanned() throws IOException {
+    Path locked = DocumentFixtures.zipWithEncryptedEntry(dir, "locked.zip", "secret.txt", "open.txt", utf8("kim@example.com"));
+    CliHarness.Result r = scan(locked.toString());
+    JsonNode finding = only(r.ofType("finding"));
+    assertThat(finding.get("location").get("entry").asText()).isEqualTo("locked.zip!/open.txt");
+    JsonNode skip = only(r.ofType("skipped"));
+    assertThat(skip.get("reason").asText()).isEqualTo("encrypted");
+    assertThat(skip.get("detail").asText()).startsWith("locked.zip!/secret.txt: ");
+    assertThat(skip.get("error").asBoolean()).isTrue();
+    assertThat(r.summary().get("failed_reasons").get("encrypted").asInt()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(ExitCodes.SOURCES_FAILED);
+  }
+
+  @Test
+  void encryptedPdfIsReportedEncrypted() throws IOException {
+    Path pdf = DocumentFixtures.pdf(dir, "locked.pdf", "A", "secret", "mail jane.doe@example.com");
+    CliHarness.Result r = scan(pdf.toString());
+    assertThat(r.ofType("finding")).isEmpty();
+    JsonNode skip = only(r.ofType("skipped"));
+    assertThat(skip.get("reason").asText()).isEqualTo("encrypted");
+    assertThat(r.code()).isEqualTo(ExitCodes.SOURCES_FAILED);
+  }
+
+  @Test
+  void zipBombIsStoppedAndTheOtherSourcesScanned() throws IOException {
+    Path bomb = DocumentFixtures.zipBomb(dir, "bomb.zip", "zeros.bin", 20 << 20);
+    Path good = Files.writeString(dir.resolve("good.log"), "user=jane.doe@example.com\n");
+    CliHarness.Result r = scan(bomb.toString(), good.toString());
+    JsonNode skip = only(r.ofType("skipped"));
+    assertThat(skip.get("source").get("uri").asText()).isEqualTo(bomb.toUri().toString());
+    assertThat(skip.get("reason").asText()).isEqualTo("zip bomb");
+    assertThat(skip.get("detail").asText()).startsWith("bomb.zip!/zeros.bin: expanded ");
+    assertThat(only(r.ofType("finding")).get("source").get("uri").asText()).isEqualTo(good.toUri().toString());
+    assertThat(r.summary().get("failed_reasons").get("zip bomb").asInt()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(ExitCodes.SOURCES_FAILED);
+
+    CliHarness.Result lenient = scan("--max-compression-ratio", "100000", "--max-archive-bytes", "1M", bomb.toString());
+    assertThat(only(lenient.ofType("skipped")).get("reason").asText()).isEqualTo("too large");
+  }
+
+  @Test
+  void textNamedPdfAndGzipLogsStayOnTheFastPath() throws IOException {
+    Path fake = Files.writeString(dir.resolve("report.pdf"), "owner: jane.doe@example.com\n");
+    Path log = DocumentFixtures.gzip(dir, "app.log.3.gz", utf8("start\nfrom 203.0.113.9\n"));
+    Path tgz = DocumentFixtures.tarGz(dir, "logs.tar.gz", Map.of("x.log", utf8("ip 203.0.113.7\n")));
+    CliHarness.Result r = scan(fake.toString(), log.toString(), tgz.toString());
+    List<JsonNode> findings = r.ofType("finding");
+    assertThat(findings).hasSize(3);
+    for (JsonNode f : findings) {
+      String uri = f.get("source").get("uri").asText();
+      JsonNode loc = f.get("location");
+      assertThat(loc.has("extracted")).as(uri).isFalse();
+      if (uri.endsWith("logs.tar.gz")) {
+        assertThat(loc.get("entry").asText()).isEqualTo("logs.tar.gz!/x.log");
+      } else {
+        assertThat(loc.has("entry")).as(uri).isFalse();
+      }
+    }
+    JsonNode gz = findings.stream().filter(f -> f.get("source").get("uri").asText().endsWith(".gz")).findFirst().orElseThrow();
+    assertThat(gz.get("location").get("offset").asLong()).isEqualTo("start\nfrom ".length());
+    assertThat(r.ofType("skipped")).isEmpty();
+    assertThat(r.code()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void archiveOnStandardInputIsCopiedAndNamedStdin() throws IOException {
+    Path zip = DocumentFixtures.zip(dir, "in.zip", Map.of("notes/x.txt", utf8("mail kim@example.com\n")));
+    cli.stdin = new java.io.ByteArrayInputStream(DocumentFixtures.bytes(zip));
+    CliHarness.Result r = scan("-");
+    JsonNode f = only(r.ofType("finding"));
+    assertThat(f.get("source").get("kind").asText()).isEqualTo("stdin");
+    assertThat(f.get("location").get("entry").asText()).isEqualTo("stdin!/notes/x.txt");
+    assertThat(f.get("location").get("offset").asLong()).isEqualTo(5);
+    assertThat(r.code()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void badLimitValuesAreUsageErrorsNamingTheOption() throws IOException {
+    Path f = Files.writeString(dir.resolve("a.log"), "x\n");
+    CliHarness.Result r = scan("--max-archive-depth", "0", f.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("--max-archive-depth 0");
+    CliHarness.Result t = scan("--parse-timeout", "-1", f.toString());
+    assertThat(t.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(t.err()).contains("--parse-timeout -1");
+  }
+}
