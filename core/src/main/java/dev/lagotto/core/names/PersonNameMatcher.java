@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
  * are in the {@link NameDictionary}: a first name AND (a surname OR context). First names that are also
  * common words (Will, May, Mark, Bill), and initials before a surname that is a word (J. Long), need context: a title or key just before ({@code Mr}, {@code Dear},
  * {@code "full_name":}, {@code author=}, {@code From:}) or an e-mail display-name shape
- * ({@code Jane Roe <jane@...>}). Capitalised log and code tokens never match: a token must be one upper-case
+ * ({@code Jane Roe <jane@...>}). A single first name or surname is a name only as the value of a first-name,
+ * surname or full-name key ({@code first_name: Jane}, {@code "lastName":"Roe"}, {@code surname=Roe},
+ * {@code <given_name>Jane</given_name>}, also as the end of a longer key such as {@code billing_first_name});
+ * a bare {@code name} key is not enough for one token ({@code name=Grace} is as often a host or queue).
+ * Capitalised log and code tokens never match: a token must be one upper-case
  * letter followed by lower-case letters (no ALLCAPS, no CamelCase, no digits or {@code _}), must not be
  * glued to code punctuation ({@code com.Foo}, {@code Foo(}, {@code Foo.java}, {@code Foo::}) and must be
  * in the dictionary.
@@ -44,6 +48,12 @@ public final class PersonNameMatcher implements CustomMatcher {
       "payee", "payer", "beneficiary", "assignee", "reviewer", "requester", "guest", "member", "passenger", "driver");
   /** Header keys that count only when followed by a colon ({@code From: Jane Roe}). */
   private static final byte[][] HEADER_KEYS = ascii("from", "to", "cc", "bcc", "reply-to");
+  /** Keys whose value may be a first name alone. */
+  private static final byte[][] FIRST_NAME_KEYS = ascii("first_name", "firstname", "given_name", "givenname", "forename");
+  /** Keys whose value may be a surname alone. */
+  private static final byte[][] SURNAME_KEYS = ascii("last_name", "lastname", "surname", "family_name", "familyname");
+  /** Keys whose value may be a first name or a surname alone. */
+  private static final byte[][] FULL_NAME_KEYS = ascii("full_name", "fullname");
 
   private final NameDictionary dictionary;
 
@@ -80,7 +90,63 @@ public final class PersonNameMatcher implements CustomMatcher {
       return -1;
     }
     int best = Math.max(firstLast(bytes, lo, start, limit), lastCommaFirst(bytes, lo, start, limit));
-    return Math.max(best, initialLast(bytes, lo, start, limit));
+    best = Math.max(best, initialLast(bytes, lo, start, limit));
+    return best >= 0 ? best : keyedSingle(bytes, lo, start, limit);
+  }
+
+  /** {@code Jane} or {@code Roe} alone as the value of a name key: the token in the dictionary as the key says. */
+  private int keyedSingle(byte[] b, int lo, int start, int limit) {
+    int t = token(b, start, limit);
+    if (t < 0 || codeAfter(b, t, limit) && !(at(b, t, limit, '<') && at(b, t + 1, limit, '/'))) {
+      return -1;
+    }
+    int wanted = singleNameKeyBefore(b, lo, start);
+    return wanted != 0 && (dictionary.flags(b, start, t) & wanted) != 0 ? t : -1;
+  }
+
+  /**
+   * The dictionary flags a single token needs after the key directly before {@code start} (a key, then up to
+   * {@link #MAX_KEY_GAP} bytes of spaces, quotes and one of {@code : = >}); 0 when there is no such key.
+   */
+  private static int singleNameKeyBefore(byte[] b, int lo, int start) {
+    int p = start - 1;
+    boolean separator = false;
+    while (p >= lo && start - 1 - p < MAX_KEY_GAP) {
+      int c = b[p];
+      if (c == ':' || c == '=' || c == '>') {
+        separator = true;
+      } else if (c != ' ' && c != '"' && c != '\'' && c != '\t') {
+        break;
+      }
+      p--;
+    }
+    if (!separator) {
+      return 0;
+    }
+    int end = p + 1;
+    if (anyKeySuffix(FIRST_NAME_KEYS, b, lo, end)) {
+      return NameDictionary.FIRST;
+    }
+    if (anyKeySuffix(SURNAME_KEYS, b, lo, end)) {
+      return NameDictionary.SURNAME;
+    }
+    return anyKeySuffix(FULL_NAME_KEYS, b, lo, end) ? NameDictionary.FIRST | NameDictionary.SURNAME : 0;
+  }
+
+  /**
+   * Whether {@code b[.., end)} ends with one of {@code keys} (ignoring case) that starts a name, or follows a
+   * non-alphanumeric byte ({@code billing_first_name}, {@code user.surname}) or a lower-case letter when it
+   * begins upper-case ({@code billingFirstName}).
+   */
+  private static boolean anyKeySuffix(byte[][] keys, byte[] b, int lo, int end) {
+    for (byte[] k : keys) {
+      int s = end - k.length;
+      if (s >= lo && equalIgnoreCase(k, b, s, end)
+          && (s == lo || !isAlnum(b[s - 1]) || isLowerAscii(b[s - 1]) && canStart(b[s]))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code First [X. [Y. ]][Middle ]Last}. */
@@ -327,21 +393,28 @@ public final class PersonNameMatcher implements CustomMatcher {
 
   private static boolean anyEqualIgnoreCase(byte[][] words, byte[] b, int s, int e) {
     for (byte[] w : words) {
-      if (w.length == e - s) {
-        boolean eq = true;
-        for (int i = 0; i < w.length && eq; i++) {
-          int c = b[s + i];
-          if (c >= 'A' && c <= 'Z') {
-            c += 32;
-          }
-          eq = c == w[i];
-        }
-        if (eq) {
-          return true;
-        }
+      if (equalIgnoreCase(w, b, s, e)) {
+        return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code b[s, e)} is the lower-case ASCII word {@code w}, ignoring case. */
+  private static boolean equalIgnoreCase(byte[] w, byte[] b, int s, int e) {
+    if (w.length != e - s) {
+      return false;
+    }
+    for (int i = 0; i < w.length; i++) {
+      int c = b[s + i];
+      if (c >= 'A' && c <= 'Z') {
+        c += 32;
+      }
+      if (c != w[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isInitial(byte[] b, int i, int limit) {
@@ -359,6 +432,10 @@ public final class PersonNameMatcher implements CustomMatcher {
   /** An ASCII word byte {@code [A-Za-z0-9_]}. */
   private static boolean isWordByte(byte c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  private static boolean isAlnum(byte c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   private static boolean isKeyByte(byte c) {

@@ -40,6 +40,8 @@ final class CompiledRule {
   final CompiledPattern[] excludePatterns;
   final Validator[] validators;
   final ContextScorer context;
+  /** Whether a match without a context word or key is dropped (checked before the validators). */
+  final boolean contextRequired;
   final int specificity;
   final Prefilter.Trigger trigger;
   /**
@@ -108,6 +110,7 @@ final class CompiledRule {
     }
     validators = vs.toArray(new Validator[0]);
     context = ContextScorer.compile(rule.context());
+    contextRequired = rule.context().required();
     specificity = Scanner.specificity(rule.category());
     int[] offsets = new int[MAX_PROBES];
     java.util.Arrays.fill(offsets, -1);

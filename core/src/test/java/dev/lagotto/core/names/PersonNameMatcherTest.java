@@ -95,6 +95,52 @@ class PersonNameMatcherTest {
     assertThat(names(text)).as(text).isEmpty();
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      first_name: Jane                                 | Jane
+      {"first_name":"Jane","plan":"pro"}               | Jane
+      last_name=Roe status=active                      | Roe
+      {"lastName": "Smith"}                            | Smith
+      <given_name>Jane</given_name>                    | Jane
+      billing_first_name=Grace                         | Grace
+      customer.surname = "Miller"                      | Miller
+      familyName: Brown                                | Brown
+      full_name: Jane                                  | Jane
+      first_name: Will                                 | Will
+      """)
+  void findsASingleNameAfterANameKey(String text, String expected) {
+    assertThat(names(text)).containsExactly(expected);
+  }
+
+  @Test
+  void keyedSingleNameGivesWayToTheFullName() {
+    assertThat(names("first_name: Jane Roe")).containsExactly("Jane Roe");
+    assertThat(names("first_name=Jane last_name=Roe")).containsExactly("Jane", "Roe");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Jane",
+      "name=Grace",
+      "{\"name\":\"Victoria\"}",
+      "first name Jane",
+      "first_name Jane",
+      "nickname: Jane",
+      "username=Jane",
+      "firstname_hash=Jane",
+      "surname: Jessica",
+      "first_name: Kowalski",
+      "surname: Jane",
+      "first_name: JANE",
+      "first_name: Jane.java",
+      "first_name=Jane(",
+      "last_name=O",
+      "first_name: Janex9",
+  })
+  void singleNamesNeedTheirKey(String text) {
+    assertThat(names(text)).as(text).isEmpty();
+  }
+
   @Test
   void readsContextOnlyWithinTheGivenLowBound() {
     byte[] b = "Dear Will Roe".getBytes(StandardCharsets.US_ASCII);
