@@ -199,6 +199,10 @@ public final class CompiledPattern {
    * states times {@code word} length.
    */
   public boolean[] bytesBefore(byte[] word, boolean[] outside) {
+    return bytesBefore(word, outside, true);
+  }
+
+  private boolean[] bytesBefore(byte[] word, boolean[] outside, boolean withOutside) {
     int n = stateCount();
     boolean[] reads = new boolean[n];
     for (int s = 0; s < n; s++) {
@@ -213,7 +217,7 @@ public final class CompiledPattern {
         }
       }
     }
-    if (reads[0]) {
+    if (reads[0] && withOutside) {
       for (int b = 0; b < 256; b++) {
         before[b] |= outside[b];
       }
@@ -243,6 +247,27 @@ public final class CompiledPattern {
       for (int b = 0; b < 256; b++) {
         after[b] |= outside[b];
       }
+    }
+    return after;
+  }
+
+  /** The bytes that directly precede {@code word} where it occurs inside a match, after a byte of the match. */
+  public boolean[] bytesBeforeInside(byte[] word) {
+    return bytesBefore(word, new boolean[256], false);
+  }
+
+  /**
+   * The bytes that can follow {@code word} when a match starts with it: the next bytes of such a match,
+   * plus {@code outside} when {@code word} alone can be a match.
+   */
+  public boolean[] bytesAfterAtStart(byte[] word, boolean[] outside) {
+    boolean[] after = new boolean[256];
+    int end = read(0, word);
+    if (end < 0) {
+      return after;
+    }
+    for (int b = 0; b < 256; b++) {
+      after[b] = table[end | b] >= 0 || (accept[end >>> 8] && outside[b]);
     }
     return after;
   }

@@ -85,6 +85,8 @@ public final class Prefilter {
   private final boolean[] pairInline;
   private final boolean[][] pairBefore;
   private final boolean[][] pairAfter;
+  private final boolean[][] pairBeforeInside;
+  private final boolean[][] pairAfterAtStart;
   private final int maxKeywordLength;
   private final int ruleCount;
 
@@ -105,6 +107,8 @@ public final class Prefilter {
     pairInline = new boolean[0];
     pairBefore = new boolean[0][];
     pairAfter = new boolean[0][];
+    pairBeforeInside = new boolean[0][];
+    pairAfterAtStart = new boolean[0][];
     maxKeywordLength = 0;
     ruleCount = 0;
   }
@@ -141,6 +145,8 @@ public final class Prefilter {
     List<int[]> pairList = new ArrayList<>();
     List<boolean[]> pairBefore = new ArrayList<>();
     List<boolean[]> pairAfter = new ArrayList<>();
+    List<boolean[]> pairBeforeInside = new ArrayList<>();
+    List<boolean[]> pairAfterAtStart = new ArrayList<>();
     for (int r = 0; r < triggers.size(); r++) {
       if (triggers.get(r) instanceof Trigger.Keywords k) {
         for (int i = 0; i < k.keywords().size(); i++) {
@@ -149,6 +155,9 @@ public final class Prefilter {
           pairList.add(new int[] {r});
           pairBefore.add(k.before().get(i));
           pairAfter.add(k.after().get(i));
+          boolean refined = k.beforeInside().get(i) != null && k.afterAtStart().get(i) != null;
+          pairBeforeInside.add(refined ? k.beforeInside().get(i) : null);
+          pairAfterAtStart.add(refined ? k.afterAtStart().get(i) : null);
           byKeyword.computeIfAbsent(key, x -> new ArrayList<>()).add(new int[] {pairList.size() - 1});
         }
       }
@@ -156,6 +165,8 @@ public final class Prefilter {
     pairRules = pairList.toArray(new int[0][]);
     this.pairBefore = pairBefore.toArray(new boolean[0][]);
     this.pairAfter = pairAfter.toArray(new boolean[0][]);
+    this.pairBeforeInside = pairBeforeInside.toArray(new boolean[0][]);
+    this.pairAfterAtStart = pairAfterAtStart.toArray(new boolean[0][]);
     pairLength = new int[pairRules.length];
     pairInline = new boolean[pairRules.length];
     boolean[] ruleBuffered = new boolean[triggers.size()];
@@ -416,8 +427,7 @@ public final class Prefilter {
         continue;
       }
       for (int pair : keywordPairs[id]) {
-        if ((prev < 0 || pairBefore[pair] == null || pairBefore[pair][prev])
-            && (next < 0 || pairAfter[pair] == null || pairAfter[pair][next])) {
+        if ((prev < 0 || pairBefore[pair] == null || pairBefore[pair][prev]) && afterAllowed(pair, prev, next)) {
           if (pairInline[pair]) {
             sink.keywordAt(k, pairRules[pair][0], pairLength[pair]);
           } else {
@@ -426,6 +436,17 @@ public final class Prefilter {
         }
       }
     }
+  }
+
+  /** Whether {@code next} may follow a keyword of {@code pair} preceded by {@code prev} (-1: unknown). */
+  private boolean afterAllowed(int pair, int prev, int next) {
+    if (next < 0 || pairAfter[pair] == null) {
+      return true;
+    }
+    if (prev >= 0 && pairBeforeInside[pair] != null && !pairBeforeInside[pair][prev]) {
+      return pairAfterAtStart[pair][next];
+    }
+    return pairAfter[pair][next];
   }
 
   private static boolean equals(byte[] bytes, int at, byte[] word) {
@@ -480,20 +501,33 @@ public final class Prefilter {
      * Literal keywords, one of which occurs in every match. {@code before.get(i)} / {@code after.get(i)}
      * (256 entries, or {@code null} for any byte) are the bytes that may directly precede / follow an
      * occurrence of keyword {@code i} that lies in a match: a necessary condition checked before the rule
-     * runs (see {@code CompiledPattern#bytesBefore}).
+     * runs (see {@code CompiledPattern#bytesBefore}). {@code beforeInside} (the bytes that can precede the
+     * keyword inside a match) and {@code afterAtStart} (what can follow it when it starts the match) refine
+     * the check: when the byte before is not in {@code beforeInside}, the keyword must start the match, so
+     * the byte after must be in {@code afterAtStart}. {@code null} entries disable a check.
      */
-    record Keywords(List<String> keywords, boolean caseInsensitive, List<boolean[]> before, List<boolean[]> after)
-        implements Trigger {
+    record Keywords(List<String> keywords, boolean caseInsensitive, List<boolean[]> before, List<boolean[]> after,
+        List<boolean[]> beforeInside, List<boolean[]> afterAtStart) implements Trigger {
       public Keywords {
         keywords = List.copyOf(keywords);
         if (keywords.isEmpty() || keywords.stream().anyMatch(String::isEmpty)) {
           throw new IllegalArgumentException("keywords must be non-empty strings: " + keywords);
         }
-        if (before.size() != keywords.size() || after.size() != keywords.size()) {
-          throw new IllegalArgumentException("one before and one after table per keyword");
+        for (List<boolean[]> tables : List.of(before, after, beforeInside, afterAtStart)) {
+          if (tables.size() != keywords.size()) {
+            throw new IllegalArgumentException("one context table of each kind per keyword");
+          }
         }
         before = java.util.Collections.unmodifiableList(new ArrayList<>(before));
         after = java.util.Collections.unmodifiableList(new ArrayList<>(after));
+        beforeInside = java.util.Collections.unmodifiableList(new ArrayList<>(beforeInside));
+        afterAtStart = java.util.Collections.unmodifiableList(new ArrayList<>(afterAtStart));
+      }
+
+      /** Keywords with before/after tables only. */
+      public Keywords(List<String> keywords, boolean caseInsensitive, List<boolean[]> before, List<boolean[]> after) {
+        this(keywords, caseInsensitive, before, after, java.util.Collections.nCopies(keywords.size(), null),
+            java.util.Collections.nCopies(keywords.size(), null));
       }
 
       /** Keywords without context tables. */

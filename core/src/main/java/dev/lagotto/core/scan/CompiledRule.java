@@ -230,12 +230,18 @@ final class CompiledRule {
       for (int b = 0; b < 256; b++) {
         outside[b] = forbidden == null || !forbidden[b];
       }
+      List<boolean[]> beforeInside = new ArrayList<>();
+      List<boolean[]> afterAtStart = new ArrayList<>();
       for (String k : rule.keywords()) {
         byte[] word = k.getBytes(StandardCharsets.UTF_8);
-        before.add(rule.caseInsensitive() ? null : pattern.bytesBefore(word, outside));
-        after.add(rule.caseInsensitive() ? null : pattern.bytesAfter(word, outside));
+        boolean ci = rule.caseInsensitive();
+        before.add(ci ? null : pattern.bytesBefore(word, outside));
+        after.add(ci ? null : pattern.bytesAfter(word, outside));
+        beforeInside.add(ci ? null : pattern.bytesBeforeInside(word));
+        afterAtStart.add(ci ? null : pattern.bytesAfterAtStart(word, outside));
       }
-      return new Prefilter.Trigger.Keywords(rule.keywords(), rule.caseInsensitive(), before, after);
+      return new Prefilter.Trigger.Keywords(rule.keywords(), rule.caseInsensitive(), before, after, beforeInside,
+          afterAtStart);
     }
     if (rule.trigger() != null && ByteClasses.named(rule.trigger()) == null) {
       throw new RuleCompileException("trigger", "unknown trigger '" + rule.trigger() + "' (known: "
