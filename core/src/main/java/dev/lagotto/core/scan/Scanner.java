@@ -279,7 +279,11 @@ public final class Scanner {
     return e;
   }
 
-  /** The confidence of a pattern match after exclusions, validators, context and the minimum; -1 drops it. */
+  /**
+   * The confidence of a pattern match after exclusions, validators, context and the minimum; -1 drops it.
+   * A required context is checked before the validators (a byte search is cheaper than most validators;
+   * every filter is a pure function of the bytes, so the order does not change the result).
+   */
   private double accept(CompiledRule r, byte[] b, int lo, int hi, int start, int end) {
     if (r.excludeValues.length > 0 && r.excludedValue(b, start, end)) {
       return -1;
@@ -288,6 +292,9 @@ public final class Scanner {
       if (x.matchesWhole(b, start, end)) {
         return -1;
       }
+    }
+    if (r.contextRequired && !r.context.hasPositive(b, lo, hi, start, end)) {
+      return -1;
     }
     double confidence = r.rule.confidence();
     for (Validator v : r.validators) {
