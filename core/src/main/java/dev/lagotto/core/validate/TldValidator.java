@@ -61,12 +61,12 @@ public final class TldValidator implements Validator, ValidatorProvider {
    * Underscores, which Guava tolerates, are refused: they are not valid in host names.
    */
   public static boolean validDomain(String domain) {
-    if (domain.isEmpty() || domain.indexOf('.') < 0 || domain.indexOf('_') >= 0
-        || !InternetDomainName.isValid(domain)) {
+    if (domain.isEmpty() || domain.indexOf('.') < 0 || domain.indexOf('_') >= 0) {
       return false;
     }
     String last = domain.substring(domain.lastIndexOf('.') + 1);
-    if (REJECTED.contains(last) || last.chars().allMatch(Character::isDigit)) {
+    if (REJECTED.contains(last) || last.chars().allMatch(Character::isDigit)
+        || !InternetDomainName.isValid(domain)) {
       return false;
     }
     return InternetDomainName.from(domain).isUnderPublicSuffix();
