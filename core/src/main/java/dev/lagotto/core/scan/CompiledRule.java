@@ -37,6 +37,8 @@ final class CompiledRule {
   /** Bytes that may not touch the match on either side, or {@code null} for {@link Rule.Boundary#NONE}. */
   final boolean[] forbidden;
   final byte[][] excludeValues;
+  /** {@link #excludeValues} grouped by length (index: length), so a match compares only same-length values. */
+  private final byte[][][] excludeByLength;
   final CompiledPattern[] excludePatterns;
   final Validator[] validators;
   final ContextScorer context;
@@ -95,6 +97,7 @@ final class CompiledRule {
     forbidden = forbiddenBytes(rule.boundary());
     trigger = trigger(rule);
     excludeValues = rule.exclude().values().stream().map(CompiledRule::foldedBytes).toArray(byte[][]::new);
+    excludeByLength = byLength(excludeValues);
     List<CompiledPattern> excl = new ArrayList<>();
     for (String p : rule.exclude().patterns()) {
       excl.add(compilePattern("exclude", p, ci));
@@ -290,12 +293,13 @@ final class CompiledRule {
 
   /** Whether {@code bytes[start, end)} equals an excluded value, ASCII-case-insensitively. */
   boolean excludedValue(byte[] bytes, int start, int end) {
+    int n = end - start;
+    if (n >= excludeByLength.length) {
+      return false;
+    }
     outer:
-    for (byte[] v : excludeValues) {
-      if (v.length != end - start) {
-        continue;
-      }
-      for (int i = 0; i < v.length; i++) {
+    for (byte[] v : excludeByLength[n]) {
+      for (int i = 0; i < n; i++) {
         if (ByteClasses.foldCase(bytes[start + i] & 0xff) != (v[i] & 0xff)) {
           continue outer;
         }
@@ -304,4 +308,24 @@ final class CompiledRule {
     }
     return false;
   }
+
+  private static byte[][][] byLength(byte[][] values) {
+    int max = -1;
+    for (byte[] v : values) {
+      max = Math.max(max, v.length);
+    }
+    List<List<byte[]>> groups = new ArrayList<>();
+    for (int i = 0; i <= max; i++) {
+      groups.add(new ArrayList<>());
+    }
+    for (byte[] v : values) {
+      groups.get(v.length).add(v);
+    }
+    byte[][][] out = new byte[max + 1][][];
+    for (int i = 0; i <= max; i++) {
+      out[i] = groups.get(i).toArray(new byte[0][]);
+    }
+    return out;
+  }
+
 }

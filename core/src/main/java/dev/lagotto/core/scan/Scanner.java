@@ -33,8 +33,11 @@ import java.util.List;
  *       {@code <= 0} drops it, a factor below 1 multiplies the confidence); then the
  *       {@link ContextScorer} ({@link ContextScorer#DROP} drops it); then a confidence below
  *       {@link ScanSettings#minConfidence()} drops it;
- *   <li>a kept match is recorded and the rule continues at {@code e} (matches of one rule never overlap);
- *       a dropped one lets the rule continue at {@code s + 1}.
+ *   <li>a kept match is recorded; kept or dropped, the rule continues at {@code e}, so matches of one
+ *       rule never overlap and a pattern match that a filter drops consumes its bytes: no shorter match
+ *       of the same rule is reported inside it (an IPv4 address inside an OID such as
+ *       {@code 1.3.6.1.4.1.2021.10.1.3.1}, a MAC address in the tail of an MD5 fingerprint). Where no
+ *       pattern match starts at {@code s}, the rule continues at {@code s + 1}.
  * </ol>
  * Then <b>overlaps across rules</b> are resolved: one span gets one finding. Among matches that overlap
  * (transitively, a cluster), the best is kept and every match overlapping it is dropped, repeatedly; "best"
@@ -239,7 +242,7 @@ public final class Scanner {
 
   /**
    * Tries rule {@code r} at {@code p}: boundary before, pattern, filters; records a kept match. Returns
-   * where the rule continues: the match end if kept, else {@code p + 1}.
+   * where the rule continues: the end of the pattern match, kept or dropped, else {@code p + 1}.
    */
   private int tryAt(CompiledRule r, byte[] b, int lo, int hi, int p, Scratch s) {
     boolean[] forbidden = r.forbidden;
@@ -271,18 +274,17 @@ public final class Scanner {
       return p + 1;
     }
     double confidence = accept(r, b, lo, hi, p, e);
-    if (confidence < 0) {
-      return p + 1;
+    if (confidence >= 0) {
+      s.add(r.index, p, e, confidence);
     }
-    s.add(r.index, p, e, confidence);
     s.next[r.index] = e;
     return e;
   }
 
   /**
-   * The confidence of a pattern match after exclusions, validators, context and the minimum; -1 drops it. A
-   * required context is checked before the validators: it is cheap, and libphonenumber on every epoch
-   * timestamp of a log is not.
+   * The confidence of a pattern match after exclusions, validators, context and the minimum; -1 drops it.
+   * A required context is checked before the validators (a byte search is cheaper than most validators;
+   * every filter is a pure function of the bytes, so the order does not change the result).
    */
   private double accept(CompiledRule r, byte[] b, int lo, int hi, int start, int end) {
     if (r.excludeValues.length > 0 && r.excludedValue(b, start, end)) {

@@ -110,11 +110,44 @@ public final class IpAddresses {
     return u(a[10]) == 0xff && u(a[11]) == 0xff;
   }
 
+  /**
+   * The class of the dotted-quad IPv4 address in {@code bytes[start, end)} (ASCII), or {@code null} if the
+   * span is not one; the same answer as {@link #classify(CharSequence)} on the decoded span when it starts
+   * with a digit and holds no {@code :}. Allocation-free.
+   */
+  public static IpClass classifyIpv4(byte[] bytes, int start, int end) {
+    int address = 0;
+    int part = 0;
+    int i = start;
+    while (part < IPV4_BYTES) {
+      int begin = i;
+      int value = 0;
+      while (i < end && i - begin < 3 && bytes[i] >= '0' && bytes[i] <= '9') {
+        value = value * 10 + (bytes[i] - '0');
+        i++;
+      }
+      int width = i - begin;
+      if (width == 0 || value > 255 || width > 1 && bytes[begin] == '0') {
+        return null;
+      }
+      address = (address << 8) | value;
+      part++;
+      if (part < IPV4_BYTES) {
+        if (i >= end || bytes[i] != '.') {
+          return null;
+        }
+        i++;
+      }
+    }
+    return i == end ? classifyIpv4(address >>> 24, (address >>> 16) & 0xff, (address >>> 8) & 0xff, address & 0xff)
+        : null;
+  }
+
   private static IpClass classifyIpv4(byte[] a) {
-    int b0 = u(a[0]);
-    int b1 = u(a[1]);
-    int b2 = u(a[2]);
-    int b3 = u(a[3]);
+    return classifyIpv4(u(a[0]), u(a[1]), u(a[2]), u(a[3]));
+  }
+
+  private static IpClass classifyIpv4(int b0, int b1, int b2, int b3) {
     if (b0 == 0) {
       return (b1 | b2 | b3) == 0 ? IpClass.UNSPECIFIED : IpClass.RESERVED;
     }

@@ -49,14 +49,45 @@ public final class PhoneValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
+    if (!plausible(bytes, start, end)) {
+      return 0;
+    }
     String text = MatchText.decode(bytes, start, end);
     return text != null && valid(text) ? 1 : 0;
+  }
+
+  /**
+   * The structural rejects of {@link #valid} read from the bytes without decoding: a digit count outside
+   * {@value #MIN_DIGITS}..{@value #MAX_DIGITS}, all digits the same, or a {@code :} (a time). A match with a
+   * non-ASCII byte is left to {@link #valid}. Never {@code false} where {@code valid} is {@code true};
+   * allocation-free.
+   */
+  static boolean plausible(byte[] bytes, int start, int end) {
+    int digits = 0;
+    int first = -1;
+    boolean same = true;
+    for (int i = start; i < end; i++) {
+      int c = bytes[i];
+      if (c >= '0' && c <= '9') {
+        if (first < 0) {
+          first = c;
+        } else if (c != first) {
+          same = false;
+        }
+        digits++;
+      } else if (c == ':') {
+        return false;
+      } else if (c < 0) {
+        return true;
+      }
+    }
+    return digits >= MIN_DIGITS && digits <= MAX_DIGITS && !same;
   }
 
   /** Whether {@code text} is a valid phone number in this validator's default region. */
   public boolean valid(String text) {
     String s = text.strip();
-    String digits = s.replaceAll("\\D", "");
+    String digits = asciiDigits(s);
     if (digits.length() < MIN_DIGITS || digits.length() > MAX_DIGITS || MatchText.allSame(digits)) {
       return false;
     }
@@ -83,6 +114,18 @@ public final class PhoneValidator implements Validator, ValidatorProvider {
           || isDate(num(digits, 4, 8), num(digits, 0, 2), num(digits, 2, 4));
     }
     return false;
+  }
+
+  /** The ASCII digits of {@code s}, in order. */
+  private static String asciiDigits(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static int num(String s, int from, int to) {

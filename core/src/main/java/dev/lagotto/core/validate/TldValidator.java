@@ -9,7 +9,8 @@ import java.util.Set;
  * Validator {@code tld}: the domain of an e-mail address (after the last {@code @} or URL-encoded {@code %40})
  * or of a host name is under a public suffix of Guava's bundled Public Suffix List, and is not a file name or a
  * local-only name ({@code logo@2x.png}, {@code app.js}, {@code host.local}, {@code localhost}). Cost: one PSL
- * lookup per label (Guava {@link InternetDomainName}); immutable and thread-safe.
+ * lookup per label (Guava {@link InternetDomainName}, parsed once: the pattern has already given the domain's
+ * shape, so an invalid domain, the exception path, is rare); immutable and thread-safe.
  */
 public final class TldValidator implements Validator, ValidatorProvider {
   public static final String NAME = "tld";
@@ -61,14 +62,19 @@ public final class TldValidator implements Validator, ValidatorProvider {
    * Underscores, which Guava tolerates, are refused: they are not valid in host names.
    */
   public static boolean validDomain(String domain) {
-    if (domain.isEmpty() || domain.indexOf('.') < 0 || domain.indexOf('_') >= 0
-        || !InternetDomainName.isValid(domain)) {
+    if (domain.isEmpty() || domain.indexOf('.') < 0 || domain.indexOf('_') >= 0) {
       return false;
     }
     String last = domain.substring(domain.lastIndexOf('.') + 1);
     if (REJECTED.contains(last) || last.chars().allMatch(Character::isDigit)) {
       return false;
     }
-    return InternetDomainName.from(domain).isUnderPublicSuffix();
+    InternetDomainName name;
+    try {
+      name = InternetDomainName.from(domain);
+    } catch (IllegalArgumentException invalid) {
+      return false;
+    }
+    return name.isUnderPublicSuffix();
   }
 }

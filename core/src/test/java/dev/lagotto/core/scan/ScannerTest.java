@@ -180,6 +180,18 @@ class ScannerTest {
   }
 
   @Test
+  void aDroppedMatchConsumesItsBytesSoNoShorterMatchInsideItIsReported() throws Exception {
+    Rule even = new Rule("even", Category.PHONE, "even", "[0-9]+", null, Rule.Boundary.NONE, List.of(), null,
+        List.of(), null, 0.9, new Rule.Exclude(List.of("12345"), List.of()), null, "test");
+    for (ScanSettings.PrefilterMode mode : ScanSettings.PrefilterMode.values()) {
+      Scanner scanner = Scanner.build(new RulePack(List.of(even)), ALL.withPrefilter(mode));
+      assertThat(texts(scanner, "a 12345 b 678")).as(mode.name()).containsExactly("even:678");
+    }
+    Scanner pack = Scanner.build(RulePackLoader.loadDefault(), ALL.withCategories(EnumSet.of(Category.IPV4)));
+    assertThat(texts(pack, "snmp oid 1.3.6.1.4.1.2021.10.1.3.1 = 0.42")).isEmpty();
+  }
+
+  @Test
   void onlySelectedCategoriesAreCompiledAndReported() {
     Scanner scanner = Scanner.build(TestRules.bench(), ALL.withCategories(EnumSet.of(Category.EMAIL)));
     assertThat(scanner.ruleCount()).isEqualTo(1);

@@ -29,6 +29,28 @@ class IpValidatorTest {
     assertThat(IpValidator.classify(text)).isEqualTo(expected);
   }
 
+  @Test
+  void theByteReadingOfIpv4AgreesWithTheTextReading() {
+    long seed = System.nanoTime();
+    System.out.println("IpValidatorTest seed " + seed);
+    java.util.Random random = new java.util.Random(seed);
+    String alphabet = "0123456789.....:a";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = 1 + random.nextInt(17);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String t = text.toString();
+      if (t.charAt(0) < '0' || t.charAt(0) > '9' || t.indexOf(':') >= 0) {
+        continue;
+      }
+      byte[] padded = ("x" + t + "y").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      assertThat(IpAddresses.classifyIpv4(padded, 1, padded.length - 1)).as("seed %d: %s", seed, t)
+          .isEqualTo(IpAddresses.classify(t));
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({"203.0.113.7, 1.0", "8.8.8.8, 1.0", "10.0.0.1, 0.6", "169.254.1.1, 0.5", "240.1.2.3, 0.3",
       "127.0.0.1, 0", "0.0.0.0, 0", "::, 0", "::1, 0", "255.255.255.255, 0", "224.0.0.1, 0",
