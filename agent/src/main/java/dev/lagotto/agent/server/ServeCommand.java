@@ -1,5 +1,6 @@
 package dev.lagotto.agent.server;
 
+import dev.lagotto.agent.daemon.DurableFiles;
 import dev.lagotto.agent.cli.ExitCodes;
 import dev.lagotto.agent.server.store.LuceneExposureStore;
 import java.io.IOException;
@@ -109,7 +110,7 @@ public final class ServeCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    SecureFiles.createPrivateDirectory(data);
+    DurableFiles.createPrivateDirectory(data);
     Clock clock = Clock.systemUTC();
     LuceneExposureStore store = LuceneExposureStore.open(data.resolve("index"), clock);
     LagottoServer server;

@@ -1,5 +1,6 @@
 package dev.lagotto.agent.server;
 
+import dev.lagotto.agent.daemon.DurableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +30,10 @@ public final class SiteKey {
       }
       return key;
     }
-    SecureFiles.createPrivateDirectory(dataDir);
+    DurableFiles.createPrivateDirectory(dataDir);
     byte[] key = new byte[KEY_BYTES];
     new SecureRandom().nextBytes(key);
-    SecureFiles.writeAtomically(file, key);
+    DurableFiles.writeAtomically(file, key);
     return key;
   }
 

@@ -1,5 +1,6 @@
 package dev.lagotto.agent.server;
 
+import dev.lagotto.agent.daemon.DurableFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,8 +56,8 @@ public final class TokenStore {
     StringBuilder content = new StringBuilder();
     lines.forEach(l -> content.append(l).append('\n'));
     content.append(hash(token)).append(' ').append(role.id()).append(' ').append(clock.instant()).append('\n');
-    SecureFiles.createPrivateDirectory(file.getParent());
-    SecureFiles.writeAtomically(file, content.toString().getBytes(StandardCharsets.UTF_8));
+    DurableFiles.createPrivateDirectory(file.getParent());
+    DurableFiles.writeAtomically(file, content.toString().getBytes(StandardCharsets.UTF_8));
     reload();
     return token;
   }
