@@ -8,7 +8,10 @@ public final class ExitCodes {
   public static final int FINDINGS = 1;
   /** A usage or configuration error; the message names the bad option, value or file. */
   public static final int USAGE = 2;
-  /** The scan completed but some sources could not be read (permission denied, vanished, truncated ...). */
+  /**
+   * The scan completed but some sources could not be read (permission denied, vanished, truncated ...), or
+   * some database tables or columns could not be read.
+   */
   public static final int SOURCES_FAILED = 3;
   /** A bug: an unexpected exception escaped a command. */
   public static final int INTERNAL_ERROR = 4;

@@ -225,7 +225,15 @@ public final class ScanCommand implements Callable<Integer> {
     }
     ScanSummary summary = stats.snapshot();
     report.exclusive(w -> w.summary(summary));
-    return ExitCodes.forScan(summary.findings(), summary.failed(), failOnFindings);
+    return ExitCodes.forScan(summary.findings(), summary.failed() + tablesNotRead(summary), failOnFindings);
+  }
+
+  /**
+   * Database tables (or columns) that could not be read: each was left out of the answer for a reason other
+   * than policy (no permission, timeout, dropped, unreadable type), so the scan did not see all the data.
+   */
+  private static long tablesNotRead(ScanSummary summary) {
+    return summary.tableSkipReasons().values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** The document and archive limits from the options; a value below 1 is a usage error naming the option. */

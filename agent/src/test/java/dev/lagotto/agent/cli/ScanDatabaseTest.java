@@ -158,8 +158,9 @@ class ScanDatabaseTest {
     assertThat(skip.get("reason").asText()).isEqualTo("permission_denied");
     assertThat(r.summary().get("tables").get("skipped").asInt()).isEqualTo(1);
     assertThat(r.summary().get("tables").get("skipped_reasons").get("permission_denied").asInt()).isEqualTo(1);
+    assertThat(skip.get("error").asBoolean()).isTrue();
     assertThat(column(r.ofType("finding"), "email").get("location").get("table").asText()).isEqualTo("PUBLIC.CUSTOMER");
-    assertThat(r.code()).isEqualTo(ExitCodes.OK);
+    assertThat(r.code()).as("a table that could not be read is data not seen").isEqualTo(ExitCodes.SOURCES_FAILED);
   }
 
   @Test

@@ -61,8 +61,57 @@ final class Catalogue {
     return out;
   }
 
+  /**
+   * The columns that identify the table's rows, so that a sample ordered by them is the same on every run: the
+   * primary key, else the unique index with the fewest columns whose columns are all {@code NOT NULL} (ties
+   * broken by index name; partial and expression indexes do not count); empty when there is neither. Costs one
+   * or three catalogue queries.
+   */
+  static List<String> rowKey(DatabaseMetaData md, TableRef t) throws SQLException {
+    List<String> primary = primaryKey(md, t);
+    return primary.isEmpty() ? uniqueNotNullIndex(md, t) : primary;
+  }
+
+  private static List<String> uniqueNotNullIndex(DatabaseMetaData md, TableRef t) throws SQLException {
+    record Part(int position, String column) {}
+    java.util.SortedMap<String, List<Part>> indexes = new java.util.TreeMap<>();
+    try (ResultSet rs = md.getIndexInfo(t.catalog(), t.schema(), t.name(), true, true)) {
+      while (rs.next()) {
+        String index = rs.getString("INDEX_NAME");
+        String column = rs.getString("COLUMN_NAME");
+        String filter = rs.getString("FILTER_CONDITION");
+        boolean partial = filter != null && !filter.isBlank();
+        if (index != null && column != null && !rs.getBoolean("NON_UNIQUE") && !partial) {
+          indexes.computeIfAbsent(index, i -> new ArrayList<>()).add(new Part(rs.getShort("ORDINAL_POSITION"), column));
+        }
+      }
+    }
+    if (indexes.isEmpty()) {
+      return List.of();
+    }
+    java.util.Set<String> notNull = notNullColumns(md, t);
+    return indexes.values().stream()
+        .filter(parts -> parts.stream().allMatch(p -> notNull.contains(p.column())))
+        .min(Comparator.comparingInt(List::size))
+        .map(parts -> parts.stream().sorted(Comparator.comparingInt(Part::position)).map(Part::column).toList())
+        .orElse(List.of());
+  }
+
+  private static java.util.Set<String> notNullColumns(DatabaseMetaData md, TableRef t) throws SQLException {
+    String esc = md.getSearchStringEscape();
+    java.util.Set<String> out = new java.util.HashSet<>();
+    try (ResultSet rs = md.getColumns(t.catalog(), escape(t.schema(), esc), escape(t.name(), esc), "%")) {
+      while (rs.next()) {
+        if (t.name().equals(rs.getString("TABLE_NAME")) && rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls) {
+          out.add(rs.getString("COLUMN_NAME"));
+        }
+      }
+    }
+    return out;
+  }
+
   /** The primary-key column names in key order; empty when there is none. */
-  static List<String> primaryKey(DatabaseMetaData md, TableRef t) throws SQLException {
+  private static List<String> primaryKey(DatabaseMetaData md, TableRef t) throws SQLException {
     record Key(int seq, String column) {}
     List<Key> keys = new ArrayList<>();
     try (ResultSet rs = md.getPrimaryKeys(t.catalog(), t.schema(), t.name())) {

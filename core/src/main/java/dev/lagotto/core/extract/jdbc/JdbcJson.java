@@ -97,6 +97,7 @@ public final class JdbcJson {
     o.set("source", source(source));
     o.set("location", location(new Location.Table(s.table(), s.column(), null)));
     o.put("reason", s.reason().id());
+    o.put("error", true);
     o.put("message", s.message());
     o.put("rows_read", s.rowsRead());
     return o;

@@ -7,14 +7,17 @@ import java.util.Locale;
 /**
  * The SQL that reads one table's sample, chosen so that repeated runs read the same rows:
  * <ul>
- *   <li>with a primary key: {@code ORDER BY} the key, {@code LIMIT n};
+ *   <li>with a row key ({@link Catalogue#rowKey}: the primary key, else a unique index over {@code NOT NULL}
+ *       columns): {@code ORDER BY} the key, {@code LIMIT n};
  *   <li>SQLite and H2 without one: {@code ORDER BY} the row id ({@code _rowid_}, {@code _ROWID_});
  *   <li>PostgreSQL, when the planner's row estimate exceeds {@value #TABLESAMPLE_MIN_FACTOR} times the sample:
  *       {@code TABLESAMPLE SYSTEM (p) REPEATABLE (seed)} with {@code p} sized for {@value #OVERSAMPLE} times the
  *       sample (a few pages, not the whole table), then ordered by the key where there is one; the sample
  *       stays the same while the table's pages and the estimate do;
  *   <li>otherwise (MariaDB or a small PostgreSQL table without a key) the first {@code n} rows in storage
- *       order, which is stable while the table is not rewritten.
+ *       order: for InnoDB the clustered order of its hidden row id, i.e. insertion order, stable until rows
+ *       are deleted; for PostgreSQL the heap order, stable until rows are updated or the table is rewritten.
+ *       Ordering by all columns instead would make the database sort the whole table on every scan.
  * </ul>
  * Each query selects the row-label columns first (the key when it is opaque, or the row id), then the data
  * columns.

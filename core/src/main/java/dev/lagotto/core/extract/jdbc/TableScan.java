@@ -76,7 +76,7 @@ final class TableScan {
     if (all.isEmpty()) {
       return false;
     }
-    List<String> keyNames = Catalogue.primaryKey(md, table);
+    List<String> keyNames = Catalogue.rowKey(md, table);
     List<ColumnInfo> keys = new ArrayList<>();
     for (String k : keyNames) {
       all.stream().filter(c -> c.name().equals(k)).findFirst().ifPresent(keys::add);

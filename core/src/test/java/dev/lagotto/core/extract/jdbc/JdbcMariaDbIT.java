@@ -101,6 +101,30 @@ class JdbcMariaDbIT {
   }
 
   @Test
+  void aTableWithoutPrimaryKeyIsSampledInTheOrderOfItsUniqueIndex() throws Exception {
+    try (Connection c = server.admin(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE shop.visit (ext_id int NOT NULL, email varchar(100), UNIQUE KEY visit_ext (ext_id))");
+      s.execute("CREATE TABLE shop.visit_log (ext_id int, email varchar(100), UNIQUE KEY log_ext (ext_id))");
+      for (int i = 5; i >= 1; i--) {
+        s.execute("INSERT INTO shop.visit VALUES (" + i + ", 'visitor" + i + "@example.com')");
+        s.execute("INSERT INTO shop.visit_log VALUES (" + i + ", 'visitor" + i + "@example.com')");
+      }
+    }
+    JdbcScanOptions o = JdbcScanOptions.of(uri).withCredentials(MariaDbServer.ADMIN, "ADMIN_PW")
+        .withTables(List.of("visit", "visit_log"), List.of()).withSampleRows(2).withPerRow(true, false);
+    RecordingSink sink = new RecordingSink();
+    Classification.databaseScanner().scan(o, Map.of("ADMIN_PW", MariaDbServer.ADMIN_PASSWORD)::get, sink);
+    assertThat(rowLabels(sink, "shop.visit")).as("ordered and labelled by the NOT NULL unique key").containsExactly("1", "2");
+    assertThat(rowLabels(sink, "shop.visit_log")).as("a nullable unique column is no row key: storage order")
+        .containsExactly("#1", "#2");
+  }
+
+  private static List<String> rowLabels(RecordingSink sink, String table) {
+    return sink.rows.stream().map(f -> (dev.lagotto.core.finding.Location.Table) f.location())
+        .filter(l -> l.table().equals(table)).map(dev.lagotto.core.finding.Location.Table::row).toList();
+  }
+
+  @Test
   void wrongPasswordIsAClearError() {
     UnaryOperator<String> wrong = Map.of(PASSWORD_ENV, "not-the-password")::get;
     assertThatThrownBy(() -> Classification.databaseScanner().scan(JdbcScanOptions.of(uri).withCredentials(USER, PASSWORD_ENV),
