@@ -196,6 +196,31 @@ class JdbcPostgresIT {
   }
 
   @Test
+  void thePasswordCanComeFromAPgpassFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path pgpass = dir.resolve("pgpass");
+    java.nio.file.Files.writeString(pgpass, "127.0.0.1:" + server.port + ":shop:" + USER + ":" + PASSWORD + "\n");
+    java.nio.file.Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    JdbcScanOptions o = JdbcScanOptions.of(uri).withCredentials(USER, null).withTables(List.of("customer"), List.of());
+    String previous = System.getProperty(PGPASS_PROPERTY);
+    System.setProperty(PGPASS_PROPERTY, pgpass.toString());
+    try {
+      RecordingSink sink = new RecordingSink();
+      JdbcScanSummary summary = Classification.databaseScanner().scan(o, Classification.NO_ENV, sink);
+      assertThat(summary.tablesScanned()).isEqualTo(1);
+      assertThat(sink.top("customer", "email")).isPresent();
+    } finally {
+      if (previous == null) {
+        System.clearProperty(PGPASS_PROPERTY);
+      } else {
+        System.setProperty(PGPASS_PROPERTY, previous);
+      }
+    }
+  }
+
+  /** Where pgjdbc looks for the password file before {@code PGPASSFILE} and {@code ~/.pgpass}. */
+  static final String PGPASS_PROPERTY = "org.postgresql.pgpassfile";
+
+  @Test
   void unreachableServerIsAClearError() throws Exception {
     int closedPort;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
