@@ -139,7 +139,7 @@ class ServerApiTest {
         new String[] {good.replace("\"location\":{", "\"location\":{\"value\":\"x\","), "line 3: field 'value' is not accepted"},
         new String[] {good.replace("\"category\":\"email\"", "\"category\":\"shoe_size\""), "line 3: field 'category'"},
         new String[] {good.replace("\"confidence\":0.9", "\"confidence\":1.5"), "line 3: field 'confidence'"},
-        new String[] {good.replace("\"count\":1", "\"count\":0"), "line 3: field 'count'"},
+        new String[] {good.replace("\"count\":1", "\"count\":-1"), "line 3: field 'count'"},
         new String[] {good.replace("\"count\":1", "\"count\":1,\"colour\":\"red\""), "line 3: unknown field 'colour'"},
         new String[] {good.replace("\"host\":\"web-01\"", "\"hst\":\"web-01\""), "line 3: unknown field 'source.hst'"},
         new String[] {good.replace(f.fingerprint(Category.EMAIL, ALICE), "ABC"), "line 3: field 'fingerprint'"},
