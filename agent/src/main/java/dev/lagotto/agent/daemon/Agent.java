@@ -1,6 +1,7 @@
 package dev.lagotto.agent.daemon;
 
 import dev.lagotto.agent.client.ServerClient;
+import dev.lagotto.agent.support.DurableFiles;
 import dev.lagotto.core.extract.ChunkedReader;
 import dev.lagotto.core.extract.ContentHandlers;
 import dev.lagotto.core.extract.SourceReader;

@@ -3,6 +3,7 @@ package dev.lagotto.agent.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.lagotto.agent.key.SiteKeys;
 import dev.lagotto.agent.server.store.Batch;
 import dev.lagotto.agent.server.store.Exposure;
 import dev.lagotto.agent.server.store.ExposureSink;
@@ -249,7 +250,7 @@ final class Api {
     ex.getRequestBody().readAllBytes();
     ObjectNode answer = Json.MAPPER.createObjectNode()
         .put("key", Base64.getEncoder().encodeToString(siteKey))
-        .put("key_id", SiteKey.keyId(siteKey))
+        .put("key_id", SiteKeys.keyId(siteKey))
         .put("algorithm", "HmacSHA256");
     ex.getResponseHeaders().set("Cache-Control", "no-store");
     Http.json(ex, 200, answer);

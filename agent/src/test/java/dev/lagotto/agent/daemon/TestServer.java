@@ -5,7 +5,7 @@ import dev.lagotto.agent.client.ServerClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lagotto.agent.server.LagottoServer;
 import dev.lagotto.agent.server.Role;
-import dev.lagotto.agent.server.SiteKey;
+import dev.lagotto.agent.key.SiteKeys;
 import dev.lagotto.agent.server.TokenStore;
 import dev.lagotto.agent.server.store.LuceneExposureStore;
 import dev.lagotto.core.finding.Fingerprinter;
@@ -51,7 +51,7 @@ final class TestServer implements AutoCloseable {
     TokenStore tokens = TokenStore.open(data, Clock.systemUTC());
     this.agentToken = tokens.create(Role.AGENT);
     this.analystToken = tokens.create(Role.ANALYST);
-    this.siteKey = SiteKey.loadOrCreate(data);
+    this.siteKey = SiteKeys.serverKey(data);
     this.fingerprinter = new Fingerprinter(siteKey);
     start(0);
   }

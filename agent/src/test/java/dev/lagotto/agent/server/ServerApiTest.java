@@ -6,6 +6,7 @@ import static dev.lagotto.agent.server.ServerFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lagotto.agent.key.SiteKeys;
 import dev.lagotto.core.rule.Category;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -234,7 +235,7 @@ class ServerApiTest {
   void enrollReturnsTheSiteKeyAndMetricsCount() {
     JsonNode enrol = json(f.post("/api/v1/enroll", f.tokens.get(Role.AGENT), null, new byte[0], false));
     assertThat(java.util.Base64.getDecoder().decode(enrol.get("key").asText())).isEqualTo(f.siteKey);
-    assertThat(enrol.get("key_id").asText()).isEqualTo(SiteKey.keyId(f.siteKey));
+    assertThat(enrol.get("key_id").asText()).isEqualTo(SiteKeys.keyId(f.siteKey));
     ingestTwoHosts();
     f.ingest("web-1", "{\"type\":\"summary\"}");
     f.ingest("bad", "{");
