@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lagotto.core.rule.RulePackLoader;
 import dev.lagotto.core.validate.Validators;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -56,6 +58,22 @@ class BenchmarkSmokeTest {
     assertThat(results).hasSize(2);
     for (RunResult r : results) {
       assertThat(r.getPrimaryResult().getScore()).as(r.getParams().toString()).isPositive();
+    }
+  }
+
+  @Test
+  void indexBenchmarkIngestsAndSearchesASmallIndex(@TempDir Path indexes) throws RunnerException {
+    Collection<RunResult> results = run(IndexBenchmark.class,
+        Map.of("exposures", "3000", "batchSize", "50", "updateIndexSize", "2000", "indexDir", indexes.toString()));
+    assertThat(results).extracting(r -> r.getParams().getBenchmark().replaceAll(".*\\.", "") + " "
+            + (r.getParams().getParam("kind") == null ? "" : r.getParams().getParam("kind")))
+        .containsExactlyInAnyOrder("ingest NEW", "ingest UPDATE", "searchCategoryAndHost ", "searchLastSeenAndPath ",
+            "subject ", "facets ");
+    for (RunResult r : results) {
+      assertThat(r.getPrimaryResult().getScore()).as(r.getParams().toString()).isPositive();
+      if (r.getParams().getBenchmark().endsWith(".ingest")) {
+        assertThat(r.getSecondaryResults().get("exposures").getScore()).as(r.getParams().toString()).isPositive();
+      }
     }
   }
 

@@ -7,22 +7,34 @@ import java.util.List;
 
 /**
  * Prints exposures (the server's JSON view) as an aligned text table: host, category, rule, count, last
- * seen, masked value and place. Column widths fit the content up to {@link #MAX_WIDTH}. Stateless.
+ * seen, masked value and place, and a state column ({@code open}, {@code closed since ...}) when one of them
+ * is closed. Column widths fit the content up to {@link #MAX_WIDTH}. Stateless.
  */
 final class ExposureTable {
   static final int MAX_WIDTH = 60;
   private static final String[] HEADERS = {"HOST", "CATEGORY", "RULE", "COUNT", "LAST SEEN", "MASKED", "WHERE"};
+  private static final String[] HEADERS_WITH_STATE = {"HOST", "CATEGORY", "RULE", "COUNT", "LAST SEEN", "STATE", "MASKED", "WHERE"};
+  private static final String CLOSED = "closed";
 
   private ExposureTable() {}
 
   static void print(PrintWriter out, JsonNode exposures) {
-    List<String[]> rows = new ArrayList<>();
-    rows.add(HEADERS);
+    boolean anyClosed = false;
     for (JsonNode e : exposures) {
-      rows.add(new String[] {e.path("host").asText(), e.path("category").asText(), e.path("rule").asText(),
-          e.path("count").asText(), e.path("last_seen").asText(), e.path("masked").asText(), where(e)});
+      anyClosed |= CLOSED.equals(e.path("state").asText());
     }
-    int[] width = new int[HEADERS.length];
+    String[] headers = anyClosed ? HEADERS_WITH_STATE : HEADERS;
+    List<String[]> rows = new ArrayList<>();
+    rows.add(headers);
+    for (JsonNode e : exposures) {
+      String state = CLOSED.equals(e.path("state").asText()) ? "closed since " + e.path("closed_at").asText() : "open";
+      rows.add(anyClosed
+          ? new String[] {e.path("host").asText(), e.path("category").asText(), e.path("rule").asText(),
+              e.path("count").asText(), e.path("last_seen").asText(), state, e.path("masked").asText(), where(e)}
+          : new String[] {e.path("host").asText(), e.path("category").asText(), e.path("rule").asText(),
+              e.path("count").asText(), e.path("last_seen").asText(), e.path("masked").asText(), where(e)});
+    }
+    int[] width = new int[headers.length];
     for (String[] r : rows) {
       for (int i = 0; i < r.length; i++) {
         width[i] = Math.min(MAX_WIDTH, Math.max(width[i], r[i].length()));

@@ -70,9 +70,16 @@ public final class ServerClient {
     return send(request(q.toString()).GET().build());
   }
 
-  /** {@code GET /api/v1/subject}: every exposure of one value (the server fingerprints it). */
+  /** {@code GET /api/v1/subject}: every open exposure of one value (the server fingerprints it). */
   public JsonNode subject(String value, String category) throws IOException, InterruptedException, ServerException {
-    String q = "/api/v1/subject?value=" + enc(value) + (category == null ? "" : "&category=" + enc(category));
+    return subject(value, category, false);
+  }
+
+  /** {@code GET /api/v1/subject}: every exposure of one value, closed ones too when {@code includeClosed}. */
+  public JsonNode subject(String value, String category, boolean includeClosed)
+      throws IOException, InterruptedException, ServerException {
+    String q = "/api/v1/subject?value=" + enc(value) + (category == null ? "" : "&category=" + enc(category))
+        + (includeClosed ? "&include_closed=true" : "");
     return send(request(q).GET().build());
   }
 

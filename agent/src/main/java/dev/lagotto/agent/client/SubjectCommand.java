@@ -36,6 +36,9 @@ public final class SubjectCommand implements Callable<Integer> {
   @Option(names = "--category", paramLabel = "CATEGORY", description = "Only this category (default: every plausible one).")
   String category;
 
+  @Option(names = "--closed", description = "Also exposures that are closed (the source was deleted or no longer holds the value).")
+  boolean closed;
+
   @Option(names = "--json", description = "Print the server's JSON answer.")
   boolean json;
 
@@ -51,7 +54,7 @@ public final class SubjectCommand implements Callable<Integer> {
     ServerClient client = SearchCommand.Calls.client(server, env);
     PrintWriter out = spec.commandLine().getOut();
     try {
-      JsonNode answer = client.subject(value, category);
+      JsonNode answer = client.subject(value, category, closed);
       if (json) {
         out.println(SearchCommand.JSON.writeValueAsString(answer));
         return ExitCodes.OK;

@@ -1,10 +1,12 @@
 package dev.lagotto.agent.daemon;
 
 import dev.lagotto.agent.client.ServerClient;
+import dev.lagotto.agent.support.DurableFiles;
 import dev.lagotto.core.extract.ChunkedReader;
 import dev.lagotto.core.extract.ContentHandlers;
 import dev.lagotto.core.extract.SourceReader;
 import dev.lagotto.core.extract.TextScanner;
+import dev.lagotto.core.extract.jdbc.DatabaseScanner;
 import dev.lagotto.core.finding.FindingFactory;
 import dev.lagotto.core.finding.Fingerprinter;
 import dev.lagotto.core.rule.RuleLoadException;
@@ -30,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * The agent daemon: owns the state directory (exclusive lock), recovers its checkpoints from the state
@@ -57,7 +60,9 @@ public final class Agent implements AutoCloseable {
   private final Reporter reporter;
   private final LogTailer tailer;
   private final List<TreeScan> treeScans = new ArrayList<>();
+  private final List<DatabaseScan> databaseScans = new ArrayList<>();
   private final AtomicLong treePasses = new AtomicLong();
+  private final AtomicLong databasePasses = new AtomicLong();
   private final ScheduledExecutorService scheduler;
   private final ExecutorService scanPool;
   private final Thread flusher;
@@ -67,9 +72,10 @@ public final class Agent implements AutoCloseable {
 
   /** Counters of a running agent. */
   public record Status(AgentState state, long linesRead, long spooledRecords, long sentBatches, long sentRecords,
-      long rejectedBatches, long droppedRecords, long spoolBytes, long treePasses, long failedAttempts) {}
+      long rejectedBatches, long droppedRecords, long spoolBytes, long treePasses, long failedAttempts,
+      long databasePasses) {}
 
-  private Agent(AgentConfig config, AgentLog log, Clock clock) throws IOException, ConfigException {
+  private Agent(AgentConfig config, AgentLog log, Clock clock, UnaryOperator<String> env) throws IOException, ConfigException {
     this.config = config;
     this.log = log;
     DurableFiles.createPrivateDirectory(config.stateDir());
@@ -105,6 +111,13 @@ public final class Agent implements AutoCloseable {
       for (AgentConfig.Tree t : config.scans()) {
         treeScans.add(new TreeScan(t, store, outbox, engine, rate, scanPool, log, clock));
       }
+      if (!config.databases().isEmpty()) {
+        Fingerprinter fingerprinter = new Fingerprinter(key);
+        DatabaseScanner databases = new DatabaseScanner(engine.text().scanner(), fingerprinter, config.host());
+        for (AgentConfig.Database d : config.databases()) {
+          databaseScans.add(new DatabaseScan(d, databases, fingerprinter, env, store, outbox, config.host(), log, clock));
+        }
+      }
       this.flusher = thread("lagotto-flush", Thread.NORM_PRIORITY, this::flushLoop);
       this.reportThread = thread("lagotto-report", Thread.NORM_PRIORITY, reporter);
       this.tailThread = tailer == null ? null : thread("lagotto-tail", priority, tailer);
@@ -118,7 +131,13 @@ public final class Agent implements AutoCloseable {
 
   /** Starts an agent: takes the lock, recovers state and starts every thread. */
   public static Agent start(AgentConfig config, AgentLog log, Clock clock) throws IOException, ConfigException {
-    Agent a = new Agent(config, log, clock);
+    return start(config, log, clock, System::getenv);
+  }
+
+  /** Starts an agent that reads database passwords through {@code env} (tests pass their own). */
+  static Agent start(AgentConfig config, AgentLog log, Clock clock, UnaryOperator<String> env)
+      throws IOException, ConfigException {
+    Agent a = new Agent(config, log, clock, env);
     a.begin();
     return a;
   }
@@ -133,13 +152,13 @@ public final class Agent implements AutoCloseable {
       AgentConfig.Tree t = config.scans().get(treeScans.indexOf(scan));
       scheduler.scheduleWithFixedDelay(() -> runPass(scan, t), 0, t.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
-    if (!config.databases().isEmpty()) {
-      log.warn("jdbc sources not available in this build: " + config.databases().size()
-          + " database(s) in the configuration are not scanned");
+    for (DatabaseScan db : databaseScans) {
+      scheduler.scheduleWithFixedDelay(() -> runPass(db), 0, db.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
     state.set(AgentState.RUNNING);
     log.info("running as host " + config.host() + ": " + config.tail().size() + " tail path(s), "
-        + config.scans().size() + " tree(s), reporting to " + config.server().url() + ", state in " + config.stateDir());
+        + config.scans().size() + " tree(s), " + config.databases().size() + " database(s), reporting to "
+        + config.server().url() + ", state in " + config.stateDir());
   }
 
   public AgentState state() {
@@ -154,7 +173,7 @@ public final class Agent implements AutoCloseable {
   public Status status() {
     return new Status(state.get(), tailer == null ? 0 : tailer.linesRead(), outbox.flushedRecords(),
         reporter.sentBatches(), reporter.sentRecords(), reporter.rejectedBatches(), spool.droppedRecords(),
-        spool.bytes(), treePasses.get(), reporter.failedAttempts());
+        spool.bytes(), treePasses.get(), reporter.failedAttempts(), databasePasses.get());
   }
 
   /** Whether everything spooled so far has been acknowledged by the server. */
@@ -253,6 +272,24 @@ public final class Agent implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       log.error("scan of " + tree.path() + " failed: " + e.getClass().getName());
+    }
+  }
+
+  /** One pass over a database, on the scheduler's thread (so tree passes wait for it). */
+  private void runPass(DatabaseScan db) {
+    try {
+      long t0 = System.nanoTime();
+      DatabaseScan.Pass p = db.run();
+      databasePasses.incrementAndGet();
+      if (!p.failed()) {
+        log.info("scanned " + db.uri() + ": " + p.tablesScanned() + " tables, " + p.tablesSkipped() + " skipped, "
+            + p.rows() + " rows, " + p.columns() + " columns with personal data in "
+            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.error("scan of " + db.uri() + " failed: " + e.getClass().getName());
     }
   }
 

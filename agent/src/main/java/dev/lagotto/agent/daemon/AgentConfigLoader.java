@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.lagotto.agent.key.SiteKeys;
+import dev.lagotto.agent.support.ConfigValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -31,7 +33,7 @@ import java.util.stream.Collectors;
  * {@code lagotto agent enroll}); it never appears in messages. Stateless.
  */
 public final class AgentConfigLoader {
-  public static final String KEY_FILE = "site.key";
+  public static final String KEY_FILE = SiteKeys.SITE_KEY_FILE;
   public static final String TOKEN_FILE = "agent.token";
   public static final int DEFAULT_THREADS = 1;
   public static final long DEFAULT_SPOOL_MAX_BYTES = 256L << 20;

@@ -5,6 +5,7 @@ import dev.lagotto.agent.cli.ExitCodes;
 import dev.lagotto.agent.cli.UsageException;
 import dev.lagotto.agent.client.ServerClient;
 import dev.lagotto.agent.client.ServerException;
+import dev.lagotto.agent.support.DurableFiles;
 import dev.lagotto.core.finding.Fingerprinter;
 import java.io.IOException;
 import java.io.PrintWriter;

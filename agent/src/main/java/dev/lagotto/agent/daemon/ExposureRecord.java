@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param key the identity (the server's exposure key)
  * @param kind source kind ({@code file}, {@code jdbc})
  * @param masked display form of the value
- * @param count occurrences
+ * @param count occurrences (0: seen again by a rescan, no new occurrence)
  * @param firstSeen when the first occurrence was read
  * @param lastSeen when the last occurrence was read
  * @param firstLine line of the first occurrence, or 0
@@ -23,8 +23,8 @@ public record ExposureRecord(Key key, String kind, String masked, long count, In
 
   public ExposureRecord {
     Objects.requireNonNull(key, "key");
-    if (count < 1) {
-      throw new IllegalArgumentException("count " + count + " is below 1");
+    if (count < 0) {
+      throw new IllegalArgumentException("count " + count + " is below 0");
     }
   }
 

@@ -26,8 +26,17 @@ public final class Outbox {
   /** How often the state file is rewritten at most (segments wait for it before deletion). */
   public static final Duration SAVE_INTERVAL = Duration.ofSeconds(2);
 
-  /** A source that disappeared and is reported so that its exposures can be closed. */
-  public record Deleted(String kind, String uri, String host, Instant time) {}
+  /**
+   * A report about a whole source, sent after the exposure records of the same flush: see
+   * {@link WireRecords#source}.
+   *
+   * @param event what was observed
+   * @param kind source kind ({@code file}, {@code jdbc})
+   * @param uri the source
+   * @param host this agent's host name
+   * @param time when it was observed
+   */
+  public record SourceLine(WireRecords.SourceEvent event, String kind, String uri, String host, Instant time) {}
 
   private final Spool spool;
   private final AgentStore store;
@@ -36,7 +45,7 @@ public final class Outbox {
   private final Clock clock;
   private final Object flushLock = new Object();
   private Map<ExposureRecord.Key, ExposureRecord> pending = new LinkedHashMap<>();
-  private List<Deleted> deleted = new ArrayList<>();
+  private List<SourceLine> deleted = new ArrayList<>();
   private List<StateUpdate> updates = new ArrayList<>();
   private long lastSave;
   private long flushedRecords;
@@ -50,10 +59,11 @@ public final class Outbox {
   }
 
   /**
-   * Adds findings and the checkpoint updates they bring, atomically (a flush sees all or none of them).
+   * Adds findings, source lines and the checkpoint updates they bring, atomically (a flush sees all or none
+   * of them); source lines are written after every exposure record of the same flush.
    * Blocks while {@code maxKeys} exposures wait, until a flush makes room.
    */
-  public synchronized void submit(Collection<ExposureRecord> records, Collection<Deleted> gone, Collection<StateUpdate> ups)
+  public synchronized void submit(Collection<ExposureRecord> records, Collection<SourceLine> gone, Collection<StateUpdate> ups)
       throws InterruptedException {
     while (pending.size() >= maxKeys && !records.isEmpty()) {
       notifyAll();
@@ -81,7 +91,7 @@ public final class Outbox {
     return flushedRecords;
   }
 
-  private synchronized void putBack(Map<ExposureRecord.Key, ExposureRecord> records, List<Deleted> gone, List<StateUpdate> ups) {
+  private synchronized void putBack(Map<ExposureRecord.Key, ExposureRecord> records, List<SourceLine> gone, List<StateUpdate> ups) {
     Map<ExposureRecord.Key, ExposureRecord> merged = new LinkedHashMap<>(records);
     pending.forEach((k, r) -> merged.merge(k, r, ExposureRecord::merge));
     pending = merged;
@@ -98,7 +108,7 @@ public final class Outbox {
   public int flush(boolean forceSave) throws IOException {
     synchronized (flushLock) {
       Map<ExposureRecord.Key, ExposureRecord> records;
-      List<Deleted> gone;
+      List<SourceLine> gone;
       List<StateUpdate> ups;
       synchronized (this) {
         records = pending;
@@ -121,8 +131,8 @@ public final class Outbox {
             inBatch = 0;
           }
         }
-        for (Deleted d : gone) {
-          WireRecords.deleted(batch, d.kind(), d.uri(), d.host(), d.time());
+        for (SourceLine d : gone) {
+          WireRecords.source(batch, d);
           if (++inBatch == batchMaxRecords) {
             frames.add(new Spool.Append(Spool.FrameType.DATA, inBatch, batch.toByteArray()));
             batch.reset();

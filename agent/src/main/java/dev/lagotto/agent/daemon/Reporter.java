@@ -3,6 +3,7 @@ package dev.lagotto.agent.daemon;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lagotto.agent.client.ServerClient;
 import dev.lagotto.agent.client.ServerException;
+import dev.lagotto.agent.support.DurableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.lagotto.agent.daemon;
 
+import dev.lagotto.agent.support.DurableFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;

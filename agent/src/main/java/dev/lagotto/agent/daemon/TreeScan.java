@@ -36,9 +36,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Incremental scans of one tree. A pass walks the tree (include/exclude globs: one without {@code /}
  * matches a name at any depth, one with {@code /} the path below the root), skips files whose device,
  * inode, size and mtime are those of the last scan, reads the others on the scan pool through the
- * {@code SourceReader} (gzip, content detection), and sends for each exposure only the increase of its
- * count over the last scan of that file (the server adds counts, so a rescanned file is not counted
- * twice). Files that disappeared are reported {@code deleted}. Each file's findings and its new state go
+ * {@code SourceReader} (gzip, content detection), and sends every exposure found with only the increase of
+ * its count over the last scan of that file (the server adds counts, so a rescanned file is not counted
+ * twice; 0 when nothing was added) followed by a {@code rescanned} line, so the server closes the exposures
+ * the file no longer holds. An unchanged file that had exposures gets one compact {@code present} line per
+ * pass (its exposures' last seen moves, so retention does not purge what is still on disk). Files that
+ * disappeared are reported {@code deleted} (the server closes their exposures). Each file's findings and its new state go
  * to the {@link Outbox} together; the instance remembers each file's last scan itself, so a pass never
  * depends on whether the previous pass has been flushed yet. One pass at a time per instance.
  */
@@ -107,6 +110,7 @@ public final class TreeScan {
     List<Future<Long>> tasks = new ArrayList<>();
     AtomicLong failed = new AtomicLong();
     long[] unchanged = new long[1];
+    List<String> present = new ArrayList<>();
     if (!Files.isDirectory(base)) {
       log.warn("scan " + base + ": not a directory (skipped this pass)");
       return new Pass(0, 0, 0, 1, 0);
@@ -138,6 +142,9 @@ public final class TreeScan {
           long mtime = attrs.lastModifiedTime().toMillis();
           if (prev != null && prev.fileKey().equals(fileKey) && prev.size() == attrs.size() && prev.mtimeMillis() == mtime) {
             unchanged[0]++;
+            if (!prev.counts().isEmpty()) {
+              present.add(key);
+            }
             return FileVisitResult.CONTINUE;
           }
           if (tree.maxFileSize() >= 0 && attrs.size() > tree.maxFileSize()) {
@@ -169,20 +176,25 @@ public final class TreeScan {
     }
     long deleted = 0;
     if (!stopping) {
-      List<Outbox.Deleted> gone = new ArrayList<>();
+      List<Outbox.SourceLine> gone = new ArrayList<>();
       List<StateUpdate> ups = new ArrayList<>();
       Instant now = clock.instant();
+      for (String path : present) {
+        gone.add(new Outbox.SourceLine(WireRecords.SourceEvent.PRESENT, "file", engine.fileRef(Path.of(path)).uri(),
+            engine.host(), now));
+      }
       for (String path : previous.keySet()) {
         if (!seen.contains(path) && unreadableDirs.stream().noneMatch(d -> path.equals(d) || path.startsWith(d + "/"))
             && !Files.exists(Path.of(path))) {
-          gone.add(new Outbox.Deleted("file", engine.fileRef(Path.of(path)).uri(), engine.host(), now));
+          gone.add(new Outbox.SourceLine(WireRecords.SourceEvent.DELETED, "file", engine.fileRef(Path.of(path)).uri(),
+              engine.host(), now));
+          deleted++;
           ups.add(new StateUpdate.TreeGone(root, path));
           entries.remove(path);
         }
       }
       if (!gone.isEmpty()) {
         outbox.submit(List.of(), gone, ups);
-        deleted = gone.size();
       }
     }
     return new Pass(tasks.size(), unchanged[0], deleted, failed.get(), records);
@@ -213,12 +225,12 @@ public final class TreeScan {
       String d = digest(r.key());
       counts.put(d, r.count());
       long before = prev == null ? 0 : prev.counts().getOrDefault(d, 0L);
-      if (r.count() > before) {
-        send.add(r.withCount(r.count() - before));
-      }
+      send.add(r.withCount(Math.max(0, r.count() - before)));
     }
+    List<Outbox.SourceLine> rescanned = send.isEmpty() && (prev == null || prev.counts().isEmpty()) ? List.of()
+        : List.of(new Outbox.SourceLine(WireRecords.SourceEvent.RESCANNED, ref.kind(), ref.uri(), engine.host(), now));
     TreeEntry entry = new TreeEntry(stat.fileKey(), stat.size(), stat.mtimeMillis(), counts);
-    outbox.submit(send, List.of(), List.of(new StateUpdate.Tree(root, file.toString(), entry)));
+    outbox.submit(send, rescanned, List.of(new StateUpdate.Tree(root, file.toString(), entry)));
     entries.put(file.toString(), entry);
     return send.size();
   }

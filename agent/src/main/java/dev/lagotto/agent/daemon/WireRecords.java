@@ -17,11 +17,16 @@ import java.time.Instant;
  *  "count":42,"first_seen":"2026-01-31T12:00:00Z","last_seen":"2026-01-31T12:05:00Z"}
  * {"type":"skipped","reason":"deleted","source":{"kind":"file","uri":"file:///srv/old.csv","host":"web-1"},
  *  "time":"2026-01-31T12:05:00Z"}
+ * {"type":"present","source":{...},"time":"..."}
+ * {"type":"rescanned","source":{...},"time":"..."}
  * </pre>
  *
- * A {@code deleted} record says that a scanned file no longer exists, so the server can close its
- * exposures; today's server accepts {@code skipped} lines and does not index them. Never a raw value.
- * Stateless; each call allocates its own generator.
+ * Source lines follow the findings they concern. {@code deleted}: a scanned file no longer exists, the
+ * server closes its exposures. {@code present}: the file is unchanged since it was last read, its open
+ * exposures are still there (last seen moves to {@code time}, so retention keeps them). {@code rescanned}:
+ * the file changed and was read again completely at {@code time}; every exposure still in it was sent with
+ * {@code last_seen} = {@code time} (count 0 when it has no new occurrence), the others are closed. Never a
+ * raw value. Stateless; each call allocates its own generator.
  */
 public final class WireRecords {
   public static final String DELETED = "deleted";
@@ -69,14 +74,30 @@ public final class WireRecords {
     out.write('\n');
   }
 
-  /** Appends one {@code deleted} line: the source {@code uri} of {@code host} is gone. */
-  public static void deleted(ByteArrayOutputStream out, String kind, String uri, String host, Instant time) {
+  /** What the agent reports about a whole source. */
+  public enum SourceEvent {
+    /** The source no longer exists. */
+    DELETED,
+    /** The source is unchanged since it was last read. */
+    PRESENT,
+    /** The source changed and was read again completely. */
+    RESCANNED
+  }
+
+  /** Appends one source line (with its newline). */
+  public static void source(ByteArrayOutputStream out, Outbox.SourceLine line) {
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
-      g.writeStringField("type", "skipped");
-      g.writeStringField("reason", DELETED);
-      source(g, kind, uri, host);
-      g.writeStringField("time", time.toString());
+      switch (line.event()) {
+        case DELETED -> {
+          g.writeStringField("type", "skipped");
+          g.writeStringField("reason", DELETED);
+        }
+        case PRESENT -> g.writeStringField("type", "present");
+        case RESCANNED -> g.writeStringField("type", "rescanned");
+      }
+      source(g, line.kind(), line.uri(), line.host());
+      g.writeStringField("time", line.time().toString());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -11,6 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -23,14 +25,21 @@ import java.util.regex.Pattern;
  * Finds the site fingerprint key (DESIGN.md §6), first match wins: the environment variable
  * {@value #ENV} (hex if it is only hex digits of even length, else base64), the {@code --key-file} (raw
  * bytes, or hex text as written by {@code xxd -p}), else {@code HOME/.lagotto/key}, created once with
- * {@value #GENERATED_BYTES} random bytes, mode 0600 in a directory of mode 0700. Errors are
- * {@link KeyException}s naming the variable or file, never the key. Thread-safe (stateless).
+ * {@value #GENERATED_BYTES} random bytes, mode 0600 in a directory of mode 0700. The central server keeps
+ * its key in {@code DATA/}{@value #SITE_KEY_FILE} the same way ({@link #loadOrCreate}) and agents store the
+ * enrolled copy under the same name. Errors are {@link KeyException}s naming the variable or file, never the
+ * key. Thread-safe (stateless); creation is safe against two processes creating the key at once (the first
+ * one's key wins, the other reads it).
  */
 public final class SiteKeys {
   public static final String ENV = "LAGOTTO_KEY";
   public static final int GENERATED_BYTES = 32;
   public static final String DIR = ".lagotto";
   public static final String FILE = "key";
+  /** File name of the key in the server's data directory and in an agent's state directory. */
+  public static final String SITE_KEY_FILE = "site.key";
+  /** Hex digits of {@link #keyId}. */
+  public static final int KEY_ID_DIGITS = 16;
   private static final Pattern HEX = Pattern.compile("(?:[0-9a-fA-F]{2})+");
 
   private SiteKeys() {}
@@ -44,7 +53,25 @@ public final class SiteKeys {
     if (keyFile != null) {
       return fromFile(keyFile, "--key-file " + keyFile);
     }
-    return defaultKey(home.resolve(DIR).resolve(FILE));
+    return loadOrCreate(home.resolve(DIR).resolve(FILE));
+  }
+
+  /** The server's key in {@code dataDir}, created when missing; an unusable file is an {@link IOException}. */
+  public static byte[] serverKey(Path dataDir) throws IOException {
+    try {
+      return loadOrCreate(dataDir.resolve(SITE_KEY_FILE)).bytes();
+    } catch (KeyException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  /** A short public identifier of a key (first {@value #KEY_ID_DIGITS} hex digits of its SHA-256), to compare keys safely. */
+  public static String keyId(byte[] key) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key)).substring(0, KEY_ID_DIGITS);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
   }
 
   private static SiteKey fromText(String text, String what) throws KeyException {
@@ -88,7 +115,11 @@ public final class SiteKeys {
     return new SiteKey(bytes, origin);
   }
 
-  private static SiteKey defaultKey(Path file) throws KeyException {
+  /**
+   * The key in {@code file} (raw bytes or hex text), created with {@value #GENERATED_BYTES} random bytes when
+   * missing (mode 0600; missing directories 0700).
+   */
+  public static SiteKey loadOrCreate(Path file) throws KeyException {
     if (Files.exists(file)) {
       return fromFile(file, file.toString());
     }

@@ -3,6 +3,7 @@ package dev.lagotto.agent.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.lagotto.agent.key.SiteKeys;
 import dev.lagotto.agent.server.store.Batch;
 import dev.lagotto.agent.server.store.Exposure;
 import dev.lagotto.agent.server.store.ExposureSink;
@@ -41,7 +42,7 @@ final class Api {
   static final String BATCH_ID_HEADER = "Lagotto-Batch-Id";
   static final long MAX_SUBJECT_BODY_BYTES = 64 * 1024;
   private static final String[] CSV_COLUMNS = {"id", "host", "kind", "uri", "entry", "table", "column", "category",
-      "rule", "fingerprint", "masked", "count", "first_seen", "last_seen", "first_line", "last_line", "confidence", "tags"};
+      "rule", "fingerprint", "masked", "count", "first_seen", "last_seen", "first_line", "last_line", "confidence", "tags", "state", "closed_at"};
 
   private final ExposureStore store;
   private final BatchParser parser;
@@ -65,11 +66,11 @@ final class Api {
    * is the {@value #BATCH_ID_HEADER} header, or else the SHA-256 of the decoded body.
    */
   void ingest(HttpExchange ex) throws IOException, HttpError {
-    List<Exposure> observations;
+    BatchParser.Lines lines;
     String batchId;
     try {
       byte[] body = Http.body(ex, maxBatchBytes);
-      observations = parser.parse(body);
+      lines = parser.parse(body);
       batchId = ex.getRequestHeaders().getFirst(BATCH_ID_HEADER);
       if (batchId == null || batchId.isBlank()) {
         batchId = "sha256:" + sha256(body);
@@ -80,7 +81,7 @@ final class Api {
       metrics.batchesRejected.increment();
       throw e;
     }
-    IngestResult result = store.ingest(new Batch(batchId, observations));
+    IngestResult result = store.ingest(new Batch(batchId, lines.observations(), lines.events()));
     if (result.duplicate()) {
       metrics.batchesDuplicate.increment();
     } else {
@@ -117,7 +118,8 @@ final class Api {
   /**
    * {@code GET /api/v1/subject?value=&category=} (or {@code POST} with a JSON body holding the same
    * fields, which keeps the value out of URLs and proxy logs): every exposure of one person's value, found by
-   * fingerprinting its normalised form under the site key in each plausible category.
+   * fingerprinting its normalised form under the site key in each plausible category. Closed exposures
+   * (their source was deleted or no longer holds the value) only with {@code include_closed=true}.
    */
   void subject(HttpExchange ex) throws IOException, HttpError {
     Map<String, String> p = Http.params(ex);
@@ -141,7 +143,10 @@ final class Api {
     }
     int limit = Http.intParam(p, "limit", MAX_SUBJECT_EXPOSURES, 1, MAX_SUBJECT_EXPOSURES);
     Map<String, String> fingerprints = subjects.fingerprints(value, categories);
-    List<Exposure> found = store.findByFingerprints(fingerprints, limit);
+    boolean includeClosed = Boolean.parseBoolean(p.get("include_closed"));
+    List<Exposure> found = store.findByFingerprints(fingerprints, limit).stream()
+        .filter(e -> includeClosed || !e.closed())
+        .toList();
     ObjectNode answer = Json.MAPPER.createObjectNode();
     ArrayNode tried = answer.putArray("categories");
     fingerprints.keySet().forEach(tried::add);
@@ -176,8 +181,15 @@ final class Api {
     }
     Map<String, String> p = new java.util.HashMap<>();
     for (var field : node.properties()) {
+      if (field.getKey().equals("include_closed")) {
+        if (!field.getValue().isBoolean()) {
+          throw new HttpError(400, "field 'include_closed' must be true or false");
+        }
+        p.put(field.getKey(), Boolean.toString(field.getValue().booleanValue()));
+        continue;
+      }
       if (!field.getKey().equals("value") && !field.getKey().equals("category")) {
-        throw new HttpError(400, "unknown field in body; expected value and category");
+        throw new HttpError(400, "unknown field in body; expected value, category and include_closed");
       }
       if (!field.getValue().isTextual()) {
         throw new HttpError(400, "field '" + field.getKey() + "' must be a string");
@@ -238,7 +250,7 @@ final class Api {
     ex.getRequestBody().readAllBytes();
     ObjectNode answer = Json.MAPPER.createObjectNode()
         .put("key", Base64.getEncoder().encodeToString(siteKey))
-        .put("key_id", SiteKey.keyId(siteKey))
+        .put("key_id", SiteKeys.keyId(siteKey))
         .put("algorithm", "HmacSHA256");
     ex.getResponseHeaders().set("Cache-Control", "no-store");
     Http.json(ex, 200, answer);
@@ -263,7 +275,8 @@ final class Api {
     var k = e.key();
     String[] cells = {e.id(), k.host(), e.kind(), k.uri(), k.entry(), k.table(), k.column(), k.category(), k.rule(),
         k.fingerprint(), e.masked(), Long.toString(e.count()), e.firstSeen().toString(), e.lastSeen().toString(),
-        Long.toString(e.firstLine()), Long.toString(e.lastLine()), Double.toString(e.confidence()), String.join(";", e.tags())};
+        Long.toString(e.firstLine()), Long.toString(e.lastLine()), Double.toString(e.confidence()), String.join(";", e.tags()), e.state(),
+        e.closedAt() == null ? null : e.closedAt().toString()};
     for (int i = 0; i < cells.length; i++) {
       if (i > 0) {
         out.write(',');

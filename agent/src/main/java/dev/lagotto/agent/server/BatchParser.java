@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lagotto.agent.server.store.Exposure;
 import dev.lagotto.agent.server.store.ExposureFields;
 import dev.lagotto.agent.server.store.ExposureKey;
+import dev.lagotto.agent.server.store.SourceEvent;
 import dev.lagotto.core.rule.Category;
 import java.io.IOException;
 import java.time.Clock;
@@ -22,7 +23,12 @@ import java.util.regex.Pattern;
  * Validates an NDJSON batch of findings line by line and turns it into observations. The line format is
  * the {@code lagotto scan --format jsonl} record ({@code type finding|skipped|summary}) plus the agent's
  * aggregation fields {@code count}, {@code first_seen}, {@code last_seen} and optional {@code tags}.
- * {@code skipped} and {@code summary} lines are accepted and not indexed. The first bad line rejects the
+ * {@code summary} lines and {@code skipped} lines are accepted and not indexed, except a {@code skipped} line
+ * with {@code "reason":"deleted"} (the agent found a scanned file gone), which becomes a
+ * {@link SourceEvent.Type#GONE} event at its {@code time}. The agent's source lines {@code present} (unchanged
+ * since last read: {@link SourceEvent.Type#PRESENT}) and {@code rescanned} (read again completely: what it did
+ * not report at {@code time} is {@link SourceEvent.Type#GONE}) carry {@code source} and {@code time} only.
+ * A finding's {@code count} may be 0 (seen again, no new occurrence). The first bad line rejects the
  * whole batch; a {@code value} field anywhere is rejected because the index never stores raw values.
  * Error messages name the line and field, never the content. Cost: linear in the body. Thread-safe.
  */
@@ -37,6 +43,8 @@ final class BatchParser {
       "location", "masked", "fingerprint", "count", "first_seen", "last_seen", "tags", "rows_matched",
       "rows_sampled", "evidence");
   private static final Set<String> SOURCE_FIELDS = Set.of("kind", "uri", "host");
+  private static final Set<String> SOURCE_EVENT_FIELDS = Set.of("type", "source", "time");
+  private static final String DELETED = "deleted";
   private static final Set<String> LOCATION_FIELDS =
       Set.of("line", "last_line", "column", "offset", "length", "entry", "field", "extracted", "table", "row");
   private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
@@ -50,10 +58,14 @@ final class BatchParser {
     this.clock = clock;
   }
 
-  /** The observations of a batch body; throws a 400 {@link HttpError} naming the first bad line. */
-  List<Exposure> parse(byte[] body) throws HttpError {
+  /** What a batch body holds: observations and source events, each in line order. */
+  record Lines(List<Exposure> observations, List<SourceEvent> events) {}
+
+  /** The observations and source events of a batch body; throws a 400 {@link HttpError} naming the first bad line. */
+  Lines parse(byte[] body) throws HttpError {
     Instant now = clock.instant();
     List<Exposure> observations = new ArrayList<>();
+    List<SourceEvent> events = new ArrayList<>();
     int start = 0;
     long line = 0;
     while (start < body.length) {
@@ -64,9 +76,11 @@ final class BatchParser {
       line++;
       int stop = end > start && body[end - 1] == '\r' ? end - 1 : end;
       if (!blank(body, start, stop)) {
-        Exposure e = parseLine(body, start, stop - start, line, now);
-        if (e != null) {
+        Object parsed = parseLine(body, start, stop - start, line, now);
+        if (parsed instanceof Exposure e) {
           observations.add(e);
+        } else if (parsed instanceof SourceEvent e) {
+          events.add(e);
         }
       }
       start = end + 1;
@@ -74,10 +88,11 @@ final class BatchParser {
     if (observations.isEmpty() && line == 0) {
       throw new HttpError(400, "empty batch");
     }
-    return observations;
+    return new Lines(observations, events);
   }
 
-  private Exposure parseLine(byte[] body, int offset, int length, long line, Instant now) throws HttpError {
+  /** An {@link Exposure}, a {@link SourceEvent} or {@code null} (a line that is accepted and not indexed). */
+  private Object parseLine(byte[] body, int offset, int length, long line, Instant now) throws HttpError {
     JsonNode node;
     try {
       node = Json.MAPPER.readTree(body, offset, length);
@@ -97,11 +112,29 @@ final class BatchParser {
       case "finding":
         return finding(node, line, now);
       case "skipped":
+        return DELETED.equals(node.path("reason").textValue()) ? sourceEvent(node, SourceEvent.Type.GONE, line, now, true)
+            : null;
+      case "present":
+        return sourceEvent(node, SourceEvent.Type.PRESENT, line, now, false);
+      case "rescanned":
+        return sourceEvent(node, SourceEvent.Type.GONE, line, now, false);
       case "summary":
         return null;
       default:
-        throw bad(line, "unknown type; expected finding, skipped or summary");
+        throw bad(line, "unknown type; expected finding, skipped, present, rescanned or summary");
     }
+  }
+
+  private SourceEvent sourceEvent(JsonNode node, SourceEvent.Type type, long line, Instant now, boolean skippedLine)
+      throws HttpError {
+    if (!skippedLine) {
+      unknownFields(node, SOURCE_EVENT_FIELDS, "", line);
+    }
+    JsonNode source = object(node, "source", line, true);
+    unknownFields(source, SOURCE_FIELDS, "source.", line);
+    String uri = text(source, "uri", line, true);
+    String host = ExposureFields.normaliseHost(text(source, "host", line, true));
+    return new SourceEvent(type, host, uri, time(node, "time", line, now));
   }
 
   private Exposure finding(JsonNode node, long line, Instant now) throws HttpError {
@@ -156,7 +189,7 @@ final class BatchParser {
     if (!FINGERPRINT.matcher(fingerprint).matches()) {
       throw bad(line, "field 'fingerprint' must be 64 lower-case hex digits (HMAC-SHA256)");
     }
-    long count = whole(node, "count", 1, MAX_COUNT, 1, line);
+    long count = whole(node, "count", 0, MAX_COUNT, 1, line);
     whole(node, "rows_matched", 0, Long.MAX_VALUE, 0, line);
     whole(node, "rows_sampled", 0, Long.MAX_VALUE, 0, line);
     stringArray(node, "evidence", line);

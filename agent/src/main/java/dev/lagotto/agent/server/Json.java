@@ -38,6 +38,10 @@ final class Json {
     node.put("count", e.count());
     node.put("first_seen", e.firstSeen().toString());
     node.put("last_seen", e.lastSeen().toString());
+    node.put("state", e.state());
+    if (e.closedAt() != null) {
+      node.put("closed_at", e.closedAt().toString());
+    }
     if (e.firstLine() > 0) {
       node.put("first_line", e.firstLine());
       node.put("last_line", e.lastLine());

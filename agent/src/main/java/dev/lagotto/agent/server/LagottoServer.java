@@ -270,7 +270,7 @@ public final class LagottoServer implements Closeable {
       return this;
     }
 
-    /** The site fingerprint key (see {@link SiteKey}). */
+    /** The site fingerprint key (see {@link dev.lagotto.agent.key.SiteKeys}). */
     public Builder siteKey(byte[] key) {
       if (key.length < Fingerprinter.MIN_KEY_BYTES) {
         throw new IllegalArgumentException("site key has " + key.length + " bytes; at least " + Fingerprinter.MIN_KEY_BYTES);

@@ -1,8 +1,9 @@
 package dev.lagotto.agent.server;
 
-import dev.lagotto.agent.daemon.DurableFiles;
 import dev.lagotto.agent.cli.ExitCodes;
+import dev.lagotto.agent.key.SiteKeys;
 import dev.lagotto.agent.server.store.LuceneExposureStore;
+import dev.lagotto.agent.support.DurableFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -119,7 +120,7 @@ public final class ServeCommand implements Callable<Integer> {
           .listen(host, port)
           .store(store)
           .tokens(TokenStore.open(data, clock))
-          .siteKey(SiteKey.loadOrCreate(data))
+          .siteKey(SiteKeys.serverKey(data))
           .clock(clock)
           .threads(threads)
           .maxBatchBytes(maxBatchBytes)

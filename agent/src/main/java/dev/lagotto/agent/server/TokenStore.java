@@ -1,6 +1,6 @@
 package dev.lagotto.agent.server;
 
-import dev.lagotto.agent.daemon.DurableFiles;
+import dev.lagotto.agent.support.DurableFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -102,6 +102,18 @@ class AgentCommandsTest {
       JsonNode subjectJson = new ObjectMapper().readTree(run(env, "subject", "alice@example.com", "--json").out());
       assertThat(subjectJson.path("total_count").asLong()).isEqualTo(6);
 
+      // db-2 deletes the file: its exposure is closed, left out unless asked for
+      ByteArrayOutputStream gone = new ByteArrayOutputStream();
+      Instant later = now.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+      WireRecords.source(gone, new Outbox.SourceLine(WireRecords.SourceEvent.DELETED, "file", "file:///srv/customers.csv",
+          "db-2", later));
+      agent.postBatch("test-batch-2", gone.toByteArray());
+      assertThat(run(env, "subject", "alice@example.com").out()).contains("1 exposures, 3 occurrences on 1 host(s)")
+          .doesNotContain("STATE", "db-2");
+      Result closed = run(env, "subject", "alice@example.com", "--closed");
+      assertThat(closed.out()).contains("2 exposures, 6 occurrences on 2 host(s)", "STATE", "open", "closed since " + later);
+      assertThat(run(env, "search", "state:closed").out()).contains("db-2", "closed since", "1 exposures match");
+
       Result noToken = run(Map.of("LAGOTTO_SERVER", server.url().toString()), "search", "*:*");
       assertThat(noToken.code()).isEqualTo(2);
       assertThat(noToken.err()).contains("no token");

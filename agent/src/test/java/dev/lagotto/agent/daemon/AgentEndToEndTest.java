@@ -13,9 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,11 +113,17 @@ class AgentEndToEndTest {
             .hasSize(4);
 
         // a changed file sends only the increase; an unchanged one is not re-read; a deleted one is forgotten
+        // and its exposure closed (left out of searches unless asked for with state:closed)
         long passes = web1.status().treePasses();
         append(tree.resolve("customers.csv"), List.of("Alice,alice@example.com"));
         Files.delete(tree.resolve("sub/notes.txt"));
-        await("rescan", 20, () -> web1.status().treePasses() >= passes + 2 && server.totalCount("host:web-1") == 7);
-        assertThat(server.counts("host:web-1")).containsEntry("web-1 " + tree.resolve("customers.csv").toUri() + " " + alice, 3L);
+        String carol = "web-1 " + tree.resolve("sub/notes.txt").toUri() + " " + server.fingerprint(Category.EMAIL, "carol@example.com");
+        await("rescan", 20, () -> web1.status().treePasses() >= passes + 2 && server.totalCount("host:web-1") == 6
+            && server.counts("host:web-1 AND state:closed").containsKey(carol));
+        assertThat(server.counts("host:web-1")).containsEntry("web-1 " + tree.resolve("customers.csv").toUri() + " " + alice, 3L)
+            .doesNotContainKey(carol).hasSize(3);
+        assertThat(server.counts("host:web-1 AND state:closed")).containsOnlyKeys(carol);
+        assertThat(server.totalCount("host:web-1 AND state:*")).isEqualTo(7);
         Path stateFile = web1.config().stateDir().resolve(AgentStore.FILE_NAME);
         await("deletion recorded and delivered", 10, () -> Files.exists(stateFile)
             && !Files.readString(stateFile).contains("notes.txt") && Files.readString(stateFile).contains("customers.csv")
@@ -129,6 +138,59 @@ class AgentEndToEndTest {
       }
       assertThat(log.text()).contains("scanned " + tree).doesNotContain("alice@", "dave@");
     }
+  }
+
+  @Test
+  void unchangedFilesKeepTheirExposuresThroughRetentionAndRemovedValuesAreClosed() throws Exception {
+    Duration retention = Duration.ofMillis(1500);
+    try (TestServer server = new TestServer(dir.resolve("server"), retention)) {
+      Path tree = Files.createDirectories(dir.resolve("tree"));
+      Path kept = tree.resolve("kept.txt");
+      Path edited = tree.resolve("edited.txt");
+      Path gone = tree.resolve("gone.txt");
+      Files.writeString(kept, "owner frank@example.com\n");
+      Files.writeString(edited, "owner grace@example.com\nbackup heidi@example.org\n");
+      Files.writeString(gone, "owner ivan@example.com\n");
+      String scan = "scan:\n  - path: " + tree + "\n    interval: 200ms\n";
+      AgentFixture.Log log = new AgentFixture.Log();
+      try (Agent agent = AgentFixture.start(AgentFixture.config(dir, server, "files-1", List.of(), scan), log.stream)) {
+        await("first pass", 20, () -> server.totalCount("host:files-1") == 4);
+        // kept.txt is never re-read; its exposure's last_seen must still move with every pass
+        Instant firstSeen = lastSeen(server, kept);
+        long passes = agent.status().treePasses();
+        await("passes past the retention", 20, () -> agent.status().treePasses() >= passes + 3
+            && lastSeen(server, kept).isAfter(firstSeen.plus(retention)));
+        // edited.txt loses heidi (closed) and keeps grace (open, last_seen moves); gone.txt disappears (closed)
+        Files.writeString(edited, "owner grace@example.com\n");
+        Files.delete(gone);
+        String heidi = key(server, edited, "heidi@example.org");
+        String ivan = key(server, gone, "ivan@example.com");
+        await("closed exposures", 20, () -> server.counts("host:files-1 AND state:closed").keySet().equals(Set.of(heidi, ivan)));
+        long last = agent.status().treePasses();
+        await("two more passes delivered", 20, () -> agent.status().treePasses() >= last + 2 && agent.delivered());
+        assertThat(server.counts("host:files-1")).containsOnlyKeys(key(server, kept, "frank@example.com"),
+            key(server, edited, "grace@example.com"));
+        // the closed ones were last seen at the first pass, longer ago than the retention: only they go
+        assertThat(server.purgeNow()).as("closed exposures purged, nothing live").isEqualTo(2);
+        assertThat(server.counts("host:files-1 AND state:*")).containsOnlyKeys(key(server, kept, "frank@example.com"),
+            key(server, edited, "grace@example.com"));
+        assertThat(agent.status().rejectedBatches()).isZero();
+      }
+      // stopped agent: nothing confirms the files any more, so retention purges them once it has passed
+      Thread.sleep(retention.toMillis() + 100);
+      assertThat(server.purgeNow()).isEqualTo(2);
+      assertThat(log.text()).doesNotContain("frank@", "grace@", "heidi@", "ivan@");
+    }
+  }
+
+  private static String key(TestServer server, Path file, String email) {
+    return "files-1 " + file.toUri() + " " + server.fingerprint(Category.EMAIL, email);
+  }
+
+  private static Instant lastSeen(TestServer server, Path file) throws Exception {
+    JsonNode hits = server.analyst().search("uri:\"" + file.toUri() + "\"", 0, 10, null).path("hits");
+    assertThat(hits).hasSize(1);
+    return Instant.parse(hits.get(0).path("last_seen").asText());
   }
 
   @Test

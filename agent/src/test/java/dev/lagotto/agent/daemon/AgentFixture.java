@@ -1,5 +1,6 @@
 package dev.lagotto.agent.daemon;
 
+import dev.lagotto.agent.support.DurableFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -5,7 +5,7 @@ import dev.lagotto.agent.client.ServerClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lagotto.agent.server.LagottoServer;
 import dev.lagotto.agent.server.Role;
-import dev.lagotto.agent.server.SiteKey;
+import dev.lagotto.agent.key.SiteKeys;
 import dev.lagotto.agent.server.TokenStore;
 import dev.lagotto.agent.server.store.LuceneExposureStore;
 import dev.lagotto.core.finding.Fingerprinter;
@@ -38,12 +38,20 @@ final class TestServer implements AutoCloseable {
   private LagottoServer server;
   private int port;
 
+  private final Duration retention;
+
   TestServer(Path data) throws IOException {
+    this(data, null);
+  }
+
+  /** A server that purges exposures not seen for {@code retention} when {@link #purgeNow} is called. */
+  TestServer(Path data, Duration retention) throws IOException {
     this.data = data;
+    this.retention = retention;
     TokenStore tokens = TokenStore.open(data, Clock.systemUTC());
     this.agentToken = tokens.create(Role.AGENT);
     this.analystToken = tokens.create(Role.ANALYST);
-    this.siteKey = SiteKey.loadOrCreate(data);
+    this.siteKey = SiteKeys.serverKey(data);
     this.fingerprinter = new Fingerprinter(siteKey);
     start(0);
   }
@@ -57,6 +65,8 @@ final class TestServer implements AutoCloseable {
             .store(LuceneExposureStore.open(data.resolve("index"), Clock.systemUTC()))
             .tokens(TokenStore.open(data, Clock.systemUTC()))
             .siteKey(siteKey)
+            .retention(retention)
+            .purgeInterval(Duration.ofDays(1))
             .log(new PrintStream(OutputStream.nullOutputStream()))
             .start();
         port = server.port();
@@ -72,6 +82,11 @@ final class TestServer implements AutoCloseable {
       }
     }
     throw last;
+  }
+
+  /** Runs the retention purge now; returns how many exposures it deleted. */
+  long purgeNow() throws IOException {
+    return server.purgeNow().exposures();
   }
 
   void stop() throws IOException {

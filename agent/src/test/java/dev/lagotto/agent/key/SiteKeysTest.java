@@ -70,4 +70,18 @@ class SiteKeysTest {
     assertThat(again.origin()).isEqualTo(file + " (raw)");
     assertThat(again.created()).isFalse();
   }
+
+  @Test
+  void theServerKeyIsCreatedOnceOwnerOnlyAndReadBackWithItsKeyId(@TempDir Path data) throws Exception {
+    byte[] created = SiteKeys.serverKey(data.resolve("data"));
+    assertThat(created).hasSize(SiteKeys.GENERATED_BYTES);
+    Path file = data.resolve("data").resolve(SiteKeys.SITE_KEY_FILE);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(SiteKeys.serverKey(data.resolve("data"))).isEqualTo(created);
+    assertThat(SiteKeys.keyId(created)).hasSize(SiteKeys.KEY_ID_DIGITS).isEqualTo(SiteKeys.keyId(created.clone()))
+        .isNotEqualTo(SiteKeys.keyId(new byte[SiteKeys.GENERATED_BYTES]));
+    Files.write(file, new byte[3]);
+    assertThatThrownBy(() -> SiteKeys.serverKey(data.resolve("data"))).isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("3 bytes");
+  }
 }

@@ -6,6 +6,7 @@ import static dev.lagotto.agent.server.ServerFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lagotto.agent.key.SiteKeys;
 import dev.lagotto.core.rule.Category;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -139,7 +140,7 @@ class ServerApiTest {
         new String[] {good.replace("\"location\":{", "\"location\":{\"value\":\"x\","), "line 3: field 'value' is not accepted"},
         new String[] {good.replace("\"category\":\"email\"", "\"category\":\"shoe_size\""), "line 3: field 'category'"},
         new String[] {good.replace("\"confidence\":0.9", "\"confidence\":1.5"), "line 3: field 'confidence'"},
-        new String[] {good.replace("\"count\":1", "\"count\":0"), "line 3: field 'count'"},
+        new String[] {good.replace("\"count\":1", "\"count\":-1"), "line 3: field 'count'"},
         new String[] {good.replace("\"count\":1", "\"count\":1,\"colour\":\"red\""), "line 3: unknown field 'colour'"},
         new String[] {good.replace("\"host\":\"web-01\"", "\"hst\":\"web-01\""), "line 3: unknown field 'source.hst'"},
         new String[] {good.replace(f.fingerprint(Category.EMAIL, ALICE), "ABC"), "line 3: field 'fingerprint'"},
@@ -234,7 +235,7 @@ class ServerApiTest {
   void enrollReturnsTheSiteKeyAndMetricsCount() {
     JsonNode enrol = json(f.post("/api/v1/enroll", f.tokens.get(Role.AGENT), null, new byte[0], false));
     assertThat(java.util.Base64.getDecoder().decode(enrol.get("key").asText())).isEqualTo(f.siteKey);
-    assertThat(enrol.get("key_id").asText()).isEqualTo(SiteKey.keyId(f.siteKey));
+    assertThat(enrol.get("key_id").asText()).isEqualTo(SiteKeys.keyId(f.siteKey));
     ingestTwoHosts();
     f.ingest("web-1", "{\"type\":\"summary\"}");
     f.ingest("bad", "{");

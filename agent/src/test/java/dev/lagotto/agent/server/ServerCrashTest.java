@@ -4,6 +4,7 @@ import static dev.lagotto.agent.server.ServerFixture.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lagotto.agent.key.SiteKeys;
 import dev.lagotto.core.rule.Category;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -47,7 +48,7 @@ class ServerCrashTest {
   @Test
   void killedMidIngestLosesNothingAcknowledged() throws Exception {
     String agentToken = TokenStore.open(dir, Clock.systemUTC()).create(Role.AGENT);
-    FindingLines lines = new FindingLines(SiteKey.loadOrCreate(dir));
+    FindingLines lines = new FindingLines(SiteKeys.serverKey(dir));
     Process child = startChild();
     String url;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

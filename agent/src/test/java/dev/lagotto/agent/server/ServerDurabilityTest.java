@@ -5,6 +5,7 @@ import static dev.lagotto.agent.server.ServerFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lagotto.agent.key.SiteKeys;
 import dev.lagotto.core.rule.Category;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class ServerDurabilityTest {
     }
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(TokenStore.FILE_NAME))))
         .isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(SiteKey.FILE_NAME))))
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(SiteKeys.SITE_KEY_FILE))))
         .isEqualTo("rw-------");
   }
 

@@ -2,6 +2,7 @@ package dev.lagotto.agent.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lagotto.agent.key.SiteKeys;
 import dev.lagotto.agent.server.store.LuceneExposureStore;
 import dev.lagotto.core.rule.Category;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +47,7 @@ final class ServerFixture implements AutoCloseable {
     for (Role role : Role.values()) {
       tokens.put(role, store.create(role));
     }
-    this.siteKey = SiteKey.loadOrCreate(data);
+    this.siteKey = SiteKeys.serverKey(data);
     this.lines = new FindingLines(siteKey);
     start(options);
   }

@@ -3,6 +3,7 @@ package dev.lagotto.agent.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lagotto.agent.key.SiteKeys;
 import dev.lagotto.agent.server.store.LuceneExposureStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,7 @@ class ServerTlsTest {
     try (LagottoServer server = LagottoServer.builder().listen("127.0.0.1", 0)
         .store(LuceneExposureStore.open(dir.resolve("index"), clock))
         .tokens(TokenStore.open(dir, clock))
-        .siteKey(SiteKey.loadOrCreate(dir))
+        .siteKey(SiteKeys.serverKey(dir))
         .tls(ServeCommand.sslContext(keystore, PASSWORD))
         .start()) {
       assertThat(server.url()).startsWith("https://127.0.0.1:");

@@ -8,8 +8,9 @@ import java.util.Objects;
  *
  * @param id the batch id chosen by the sender (a resend carries the same id); at most {@link #MAX_ID_CHARS}
  * @param observations validated observations, in line order
+ * @param events source events, applied in line order after the observations
  */
-public record Batch(String id, List<Exposure> observations) {
+public record Batch(String id, List<Exposure> observations, List<SourceEvent> events) {
   public static final int MAX_ID_CHARS = 128;
 
   public Batch {
@@ -18,5 +19,11 @@ public record Batch(String id, List<Exposure> observations) {
       throw new IllegalArgumentException("batch id must have 1.." + MAX_ID_CHARS + " characters, has " + id.length());
     }
     observations = List.copyOf(observations);
+    events = List.copyOf(events);
+  }
+
+  /** A batch of observations only. */
+  public Batch(String id, List<Exposure> observations) {
+    this(id, observations, List.of());
   }
 }

@@ -25,7 +25,7 @@ import org.apache.lucene.util.BytesRef;
  * are keywords, numbers, times or full text, and the conversion both ways. Stateless.
  *
  * <p>Searchable fields: keywords {@code host kind uri path entry table column category rule fingerprint
- * tags id}; numbers {@code confidence count first_line last_line}; times {@code first_seen last_seen}
+ * tags id state}; numbers {@code confidence count first_line last_line}; times {@code first_seen last_seen closed_at}
  * (ISO-8601, {@code YYYY-MM-DD}, epoch millis or {@code now-7d}); full text {@code text} (the default
  * field: host, uri, place, category, rule and tags, tokenised).
  */
@@ -56,14 +56,16 @@ public final class ExposureFields {
   public static final String FIRST_LINE = "first_line";
   public static final String LAST_LINE = "last_line";
   public static final String TEXT = "text";
+  public static final String STATE = "state";
+  public static final String CLOSED_AT = "closed_at";
 
   /** Keyword fields, matched exactly ({@link #HOST} case-insensitively). */
   public static final Set<String> KEYWORDS =
-      Set.of(ID, HOST, KIND, URI_FIELD, PATH, ENTRY, TABLE, COLUMN, CATEGORY, RULE, FINGERPRINT, TAGS);
+      Set.of(ID, HOST, KIND, URI_FIELD, PATH, ENTRY, TABLE, COLUMN, CATEGORY, RULE, FINGERPRINT, TAGS, STATE);
   /** Whole-number fields. */
   public static final Set<String> LONGS = Set.of(COUNT, FIRST_LINE, LAST_LINE);
   /** Time fields, indexed as epoch milliseconds. */
-  public static final Set<String> TIMES = Set.of(FIRST_SEEN, LAST_SEEN);
+  public static final Set<String> TIMES = Set.of(FIRST_SEEN, LAST_SEEN, CLOSED_AT);
   /** Fields a search may sort on. */
   public static final Set<String> SORTABLE =
       Set.of(HOST, KIND, URI_FIELD, CATEGORY, RULE, CONFIDENCE, COUNT, FIRST_SEEN, LAST_SEEN);
@@ -125,6 +127,10 @@ public final class ExposureFields {
     number(doc, LAST_SEEN, e.lastSeen().toEpochMilli(), true);
     number(doc, FIRST_LINE, e.firstLine(), false);
     number(doc, LAST_LINE, e.lastLine(), false);
+    doc.add(new StringField(STATE, e.state(), Field.Store.NO));
+    if (e.closedAt() != null) {
+      number(doc, CLOSED_AT, e.closedAt().toEpochMilli(), false);
+    }
     StringBuilder text = new StringBuilder(256)
         .append(k.host()).append(' ').append(k.uri()).append(' ').append(k.category()).append(' ').append(k.rule());
     for (String part : new String[] {k.entry(), k.table(), k.column()}) {
@@ -169,7 +175,8 @@ public final class ExposureFields {
         Instant.ofEpochMilli(longOf(doc, LAST_SEEN)),
         longOf(doc, FIRST_LINE),
         longOf(doc, LAST_LINE),
-        tags);
+        tags,
+        doc.getField(CLOSED_AT) == null ? null : Instant.ofEpochMilli(longOf(doc, CLOSED_AT)));
   }
 
   /** Lower-cases a host name the way the index stores it. */

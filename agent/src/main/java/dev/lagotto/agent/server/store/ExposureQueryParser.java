@@ -36,6 +36,9 @@ import org.apache.lucene.index.Term;
  *
  * <p>Examples: {@code category:email AND host:web-01}, {@code confidence:[0.8 TO *]},
  * {@code last_seen:[now-7d TO *]}, {@code path:\/var\/log\/*}, {@code tags:pci}.
+ *
+ * <p>Closed exposures (their source was deleted or no longer holds the value) are left out unless the
+ * query names {@code state} or {@code closed_at} itself ({@code state:closed}, {@code state:*}).
  */
 public final class ExposureQueryParser {
   /** Limit on the length of a query, in characters. */
@@ -72,6 +75,7 @@ public final class ExposureQueryParser {
   /** The query restricted to exposure documents; blank text matches every exposure. */
   public Query parse(String text) {
     Query user;
+    boolean namesState = false;
     if (text == null || text.isBlank()) {
       user = new MatchAllDocsQuery();
     } else {
@@ -79,15 +83,20 @@ public final class ExposureQueryParser {
         throw new InvalidQueryException("query has " + text.length() + " characters; at most " + MAX_QUERY_CHARS);
       }
       try {
-        user = new Parser().parse(text);
+        Parser parser = new Parser();
+        user = parser.parse(text);
+        namesState = parser.namesState;
       } catch (ParseException | IndexSearcher.TooManyClauses e) {
         throw new InvalidQueryException("bad query: " + firstLine(e.getMessage()));
       }
     }
-    return new BooleanQuery.Builder()
+    BooleanQuery.Builder query = new BooleanQuery.Builder()
         .add(new TermQuery(new Term(ExposureFields.DOC, ExposureFields.DOC_EXPOSURE)), BooleanClause.Occur.FILTER)
-        .add(user, BooleanClause.Occur.MUST)
-        .build();
+        .add(user, BooleanClause.Occur.MUST);
+    if (!namesState) {
+      query.add(new TermQuery(new Term(ExposureFields.STATE, Exposure.CLOSED)), BooleanClause.Occur.MUST_NOT);
+    }
+    return query.build();
   }
 
   /**
@@ -138,6 +147,8 @@ public final class ExposureQueryParser {
 
   /** The classic parser with typed fields. */
   private final class Parser extends QueryParser {
+    private boolean namesState;
+
     Parser() {
       super(ExposureFields.TEXT, ANALYZER);
       setAllowLeadingWildcard(true);
@@ -230,6 +241,9 @@ public final class ExposureQueryParser {
     private void check(String field) throws ParseException {
       if (!ExposureFields.searchable(field)) {
         throw new ParseException("unknown field '" + field + "'");
+      }
+      if (field.equals(ExposureFields.STATE) || field.equals(ExposureFields.CLOSED_AT)) {
+        namesState = true;
       }
     }
 

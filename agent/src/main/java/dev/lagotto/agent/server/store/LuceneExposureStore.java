@@ -378,9 +378,41 @@ public final class LuceneExposureStore implements ExposureStore {
     private final Set<String> existing = new HashSet<>();
     private final Set<String> batchIds = new HashSet<>();
     private final List<String> appliedIds = new ArrayList<>();
+    private final Map<String, Set<String>> stagedBySource = new HashMap<>();
     private IndexSearcher searcher;
     private SearcherManager manager;
     private Throwable failure;
+
+    private void stage(String id, Exposure e) {
+      staged.put(id, e);
+      stagedBySource.computeIfAbsent(sourceKey(e.key().host(), e.key().uri()), k -> new HashSet<>()).add(id);
+    }
+
+    /** Ids of every exposure of one source: committed (live in the group's searcher) and staged in this group. */
+    private Set<String> sourceIds(String host, String uri) throws IOException {
+      Set<String> ids = new HashSet<>(stagedBySource.getOrDefault(sourceKey(host, uri), Set.of()));
+      Query query = new BooleanQuery.Builder()
+          .add(new TermQuery(EXPOSURE_DOCS), BooleanClause.Occur.FILTER)
+          .add(new TermQuery(new Term(ExposureFields.HOST, ExposureFields.normaliseHost(host))), BooleanClause.Occur.FILTER)
+          .add(new TermQuery(new Term(ExposureFields.URI_FIELD, uri)), BooleanClause.Occur.FILTER)
+          .build();
+      Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        DocIdSetIterator docs = scorer.iterator();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            ids.add(stored.document(doc, Set.of(ExposureFields.ID)).get(ExposureFields.ID));
+          }
+        }
+      }
+      return ids;
+    }
 
     void add(IngestOp op) {
       ops.add(op);
@@ -409,7 +441,26 @@ public final class LuceneExposureStore implements ExposureStore {
               existing.add(id);
             }
           }
-          staged.put(id, current == null ? observation : current.merge(observation));
+          stage(id, current == null ? observation : current.merge(observation));
+        }
+        for (SourceEvent event : batch.events()) {
+          for (String id : sourceIds(event.host(), event.uri())) {
+            Exposure current = staged.get(id);
+            if (current == null) {
+              int doc = lookup(searcher, ExposureFields.ID, id);
+              if (doc < 0) {
+                continue;
+              }
+              current = ExposureFields.fromDocument(searcher.storedFields().document(doc));
+              Exposure changed = event.applyTo(current);
+              if (changed != current) {
+                existing.add(id);
+                stage(id, changed);
+              }
+            } else {
+              stage(id, event.applyTo(current));
+            }
+          }
         }
         results.add(new IngestResult(batch.id(), false, batch.observations().size(), touched.size()));
       } catch (IOException | RuntimeException e) {
@@ -583,6 +634,10 @@ public final class LuceneExposureStore implements ExposureStore {
     }
     fields.add(new SortField(ExposureFields.ID, SortField.Type.STRING));
     return new Sort(fields.toArray(SortField[]::new));
+  }
+
+  private static String sourceKey(String host, String uri) {
+    return ExposureFields.normaliseHost(host) + '\u0000' + uri;
   }
 
   private record FacetState(IndexReader reader, DefaultSortedSetDocValuesReaderState state) {}

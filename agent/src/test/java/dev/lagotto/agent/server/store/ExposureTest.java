@@ -43,4 +43,36 @@ class ExposureTest {
         new ExposureKey("x", "y", null, null, null, "email", "email", "f"), "file", 1, null, 1, T, T, 0, 0, List.of())))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void goneClosesWhatWasLastSeenBeforeAndALaterSightingReopens() {
+    Exposure seen = at(0, 1, 2, 0.9, List.of());
+    Exposure closed = seen.goneAt(T.plusSeconds(10));
+    assertThat(closed.closed()).isTrue();
+    assertThat(closed.state()).isEqualTo(Exposure.CLOSED);
+    assertThat(closed.closedAt()).isEqualTo(T.plusSeconds(10));
+    assertThat(closed.goneAt(T.plusSeconds(20))).as("keeps the first close time").isEqualTo(closed);
+    assertThat(seen.goneAt(T)).as("seen at the same instant: still there").isEqualTo(seen);
+    assertThat(closed.presentAt(T.plusSeconds(30))).as("present does not reopen").isEqualTo(closed);
+    assertThat(closed.merge(at(5, 1, 1, 0.9, List.of())).closed()).as("an older sighting replayed").isTrue();
+    Exposure reopened = closed.merge(at(15, 1, 1, 0.9, List.of()));
+    assertThat(reopened.closed()).isFalse();
+    assertThat(reopened.closedAt()).isNull();
+    assertThat(reopened).isEqualTo(at(15, 1, 1, 0.9, List.of()).merge(closed));
+    assertThat(reopened.count()).isEqualTo(3);
+  }
+
+  @Test
+  void presentMovesLastSeenForwardOnlyAndSourceEventsTouchTheirOwnSourceOnly() {
+    Exposure seen = at(0, 1, 2, 0.9, List.of());
+    assertThat(seen.presentAt(T.plusSeconds(60)).lastSeen()).isEqualTo(T.plusSeconds(60));
+    assertThat(seen.presentAt(T.minusSeconds(60))).isEqualTo(seen);
+    assertThat(seen.presentAt(T.plusSeconds(60)).count()).isEqualTo(2);
+    SourceEvent other = new SourceEvent(SourceEvent.Type.GONE, "web-01", "file:///var/log/b.log", T.plusSeconds(60));
+    assertThat(other.applyTo(seen)).isSameAs(seen);
+    SourceEvent mine = new SourceEvent(SourceEvent.Type.GONE, "web-01", KEY.uri(), T.plusSeconds(60));
+    assertThat(mine.applyTo(seen).closed()).isTrue();
+    assertThat(new Exposure(KEY, "file", 0.9, "a***@example.com", 0, T, T, 0, 0, List.of()).count())
+        .as("count 0: seen again, nothing new").isZero();
+  }
 }

@@ -1,4 +1,4 @@
-package dev.lagotto.agent.daemon;
+package dev.lagotto.agent.support;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,18 +1,22 @@
-package dev.lagotto.agent.daemon;
+package dev.lagotto.agent.support;
 
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parsers of the scalar forms used in {@code agent.yaml}: sizes ({@code 64M}) and durations ({@code 250ms}, {@code 1h}). */
+/**
+ * Parsers of the scalar forms of {@code agent.yaml} and of command-line options: sizes ({@code 64M}) and
+ * durations ({@code 250ms}, {@code 1h}). Errors are {@link IllegalArgumentException}s quoting the text.
+ * Stateless.
+ */
 public final class ConfigValues {
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMGT]?)(I?B)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
 
   private ConfigValues() {}
 
-  /** A size such as {@code 512}, {@code 64K}, {@code 10M}, {@code 2G} (binary units). */
+  /** A size such as {@code 512}, {@code 64K}, {@code 10M}, {@code 2G} (binary units; a trailing {@code B} or {@code iB} is allowed). */
   public static long size(String text) {
     Matcher m = SIZE.matcher(text.strip());
     if (!m.matches()) {
