@@ -63,6 +63,40 @@ class ScanDocumentsTest {
     assertThat(r.code()).isEqualTo(ExitCodes.OK);
   }
 
+  /** Findings as "category|field|fingerprinted value" strings, sorted, for exact assertions. */
+  private static List<String> keys(List<JsonNode> findings) {
+    return findings.stream().map(f -> f.get("category").asText() + "|"
+        + (f.get("location").has("field") ? f.get("location").get("field").asText() : "-") + "|"
+        + f.get("value").asText()).sorted().toList();
+  }
+
+  @Test
+  void binaryOfficeFormatsDocPptAndMsg() throws IOException {
+    Path doc = DocumentFixtures.resource(dir, "letter.doc");
+    Path ppt = DocumentFixtures.ppt(dir, "deck.ppt", "Speaker: Carol Example, carol@example.com, VPN 198.51.100.23");
+    Path msg = DocumentFixtures.msg(dir, "invoice.msg", "Invoice for Jane Doe",
+        "Logged in from 203.0.113.9, write to jane.doe@example.com", "Jane Doe", "jane.doe@example.com", "Bob Example",
+        "bob@example.org");
+
+    CliHarness.Result d = scan("--reveal", doc.toString());
+    assertThat(keys(d.ofType("finding")))
+        .containsExactly("email|-|jane.doe@example.com", "email|last-modified-by|bob.modifier@example.org");
+    CliHarness.Result p = scan("--reveal", ppt.toString());
+    assertThat(keys(p.ofType("finding")))
+        .containsExactly("email|-|carol@example.com", "ipv4|-|198.51.100.23");
+    CliHarness.Result m = scan("--reveal", msg.toString());
+    assertThat(keys(m.ofType("finding"))).containsExactly("email|-|bob@example.org", "email|-|jane.doe@example.com",
+        "email|From|jane.doe@example.com", "ipv4|-|203.0.113.9");
+    for (CliHarness.Result r : List.of(d, p, m)) {
+      assertThat(r.ofType("finding")).allSatisfy(f -> {
+        assertThat(f.get("location").get("extracted").asBoolean()).isTrue();
+        assertThat(f.get("location").has("entry")).isFalse();
+      });
+      assertThat(r.ofType("skipped")).isEmpty();
+      assertThat(r.code()).isEqualTo(ExitCodes.OK);
+    }
+  }
+
   @Test
   void zipInTarGzInZipGivesTheNestedEntryPath() throws IOException {
     Path inner = dir.resolve("inner");
