@@ -18,8 +18,11 @@ import java.util.Objects;
  *
  * <p>What it takes: binary content that Tika's detector recognises from the head (an archive, a compressed
  * stream, a document or image format; unknown binary stays {@code binary content}), and text whose first
- * line makes it markup, RTF or mail ({@code <}, {@code {\rtf}, {@code From }, a header line) and that Tika then
- * calls HTML, RTF or a message. Plain text and logs are declined without a Tika call (the fast path); a gzip
+ * line makes it markup, RTF or mail ({@code <} then a letter, {@code !}, {@code ?} or {@code /}; {@code {\rtf};
+ * {@code %PDF}; {@code From } then a header line; a mail header line) and that Tika then calls HTML, RTF or a
+ * message. Plain text and logs, also log lines beginning with {@code <34>} (syslog) or {@code %LINK-3-UPDOWN}
+ * (Cisco), are declined without a Tika call and without loading Tika (the fast path, {@link TypeDetector#sniff}
+ * decides from the head's bytes); a gzip
  * stream reaches it already decompressed, so a {@code .log.gz} stays on the fast path and a {@code .tar.gz}
  * arrives as a tar archive.
  *
@@ -94,6 +97,15 @@ public final class TikaContentHandler implements ContentHandler {
       extractor().extract(in, target.sourceName(), outcome);
     }
     outcome.end();
+  }
+
+  /**
+   * Head detections handed to Tika's detector so far (0 while Tika is not loaded): what the plain-text fast path
+   * saves is visible here.
+   */
+  public long tikaDetections() {
+    DocumentExtractor e = extractor;
+    return e == null ? 0 : e.detector().tikaDetections();
   }
 
   private DetectedType detectHead(ContentType type) {
