@@ -162,6 +162,21 @@ class ScanDocumentsTest {
   }
 
   @Test
+  void xmpOnlyGpsBecomesAGeoFinding() throws IOException {
+    Path photo = DocumentFixtures.jpegXmp(dir, "xmp.jpg", "48,51.4N", "2,21.05E");
+    Path noGps = DocumentFixtures.jpegXmp(dir, "xmp-plain.jpg", null, null);
+    Path zip = DocumentFixtures.zip(dir, "photos.zip", Map.of("2024/xmp.jpg", DocumentFixtures.bytes(photo)));
+    CliHarness.Result r = scan("--reveal", photo.toString(), noGps.toString(), zip.toString());
+    List<JsonNode> geos = r.ofType("finding");
+    assertThat(geos).extracting(g -> g.get("category").asText() + "|" + g.get("location").get("field").asText() + "|"
+        + g.get("location").path("entry").asText("-") + "|" + g.get("value").asText())
+        .containsExactlyInAnyOrder("geo_coordinates|GPS|-|48.856667,2.350833",
+            "geo_coordinates|GPS|photos.zip!/2024/xmp.jpg|48.856667,2.350833");
+    assertThat(r.ofType("skipped")).isEmpty();
+    assertThat(r.summary().get("sources").get("scanned").asInt()).isEqualTo(3);
+  }
+
+  @Test
   void encryptedZipEntryIsReportedAndTheOpenEntryStillScanned() throws IOException {
     Path locked = DocumentFixtures.zipWithEncryptedEntry(dir, "locked.zip", "secret.txt", "open.txt", utf8("kim@example.com"));
     CliHarness.Result r = scan(locked.toString());

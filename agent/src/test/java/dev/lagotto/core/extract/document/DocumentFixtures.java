@@ -41,6 +41,10 @@ public final class DocumentFixtures {
     return Fixtures.jpeg(dir, name, latDms, latRef, lonDms, lonRef);
   }
 
+  public static Path jpegXmp(Path dir, String name, String gpsLatitude, String gpsLongitude) throws IOException {
+    return Fixtures.jpegXmp(dir, name, gpsLatitude, gpsLongitude);
+  }
+
   public static Path resource(Path dir, String name) throws IOException {
     return Fixtures.resource(dir, name);
   }

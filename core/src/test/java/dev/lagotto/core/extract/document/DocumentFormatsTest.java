@@ -213,6 +213,26 @@ class DocumentFormatsTest {
   }
 
   @Test
+  void jpegWithGpsOnlyInXmpGivesPosition() throws IOException {
+    Recorder r = extract(Fixtures.jpegXmp(dir, "xmp.jpg", "48,51.4N", "2,21,3W"));
+    assertThat(r.geos).hasSize(1);
+    assertThat(r.geos.get(0).entryPath()).isNull();
+    assertThat(r.geos.get(0).latitude()).isCloseTo(48 + 51.4 / 60, within(1e-9));
+    assertThat(r.geos.get(0).longitude()).isCloseTo(-(2 + 21 / 60.0 + 3 / 3600.0), within(1e-9));
+    assertThat(r.units).isEmpty();
+    assertThat(r.skips).isEmpty();
+  }
+
+  @Test
+  void jpegWithXmpButNoGpsGivesNothing() throws IOException {
+    Recorder r = extract(Fixtures.jpegXmp(dir, "xmp-plain.jpg", null, null));
+    assertThat(r.geos).isEmpty();
+    Recorder half = extract(Fixtures.jpegXmp(dir, "xmp-half.jpg", "48,51.4N", null));
+    assertThat(half.geos).isEmpty();
+    assertThat(r.skips).isEmpty();
+  }
+
+  @Test
   void jpegWithoutExifGivesNothing() throws IOException {
     Recorder r = extract(Fixtures.jpeg(dir, "plain.jpg", null, 'N', null, 'E'));
     assertThat(r.geos).isEmpty();

@@ -312,6 +312,35 @@ final class Fixtures {
     return Files.write(dir.resolve(name), out.toByteArray());
   }
 
+  /**
+   * A JPEG (1x1 pixel) whose only metadata is an XMP packet (APP1 {@code http://ns.adobe.com/xap/1.0/}) with the
+   * EXIF GPS position in XMP's {@code "DDD,MM.mmk"} form, e.g. {@code "48,51.4N"}; {@code null} values are left
+   * out of the packet.
+   */
+  static Path jpegXmp(Path dir, String name, String gpsLatitude, String gpsLongitude) throws IOException {
+    ByteArrayOutputStream image = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "jpg", image);
+    byte[] jpg = image.toByteArray();
+    String packet = "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
+        + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+        + "<rdf:Description rdf:about=\"\" xmlns:exif=\"http://ns.adobe.com/exif/1.0/\""
+        + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+        + (gpsLatitude == null ? "" : " exif:GPSLatitude=\"" + gpsLatitude + "\"")
+        + (gpsLongitude == null ? "" : " exif:GPSLongitude=\"" + gpsLongitude + "\"")
+        + " exif:GPSVersionID=\"2.3.0.0\"><dc:format>image/jpeg</dc:format></rdf:Description></rdf:RDF></x:xmpmeta>"
+        + "<?xpacket end=\"w\"?>";
+    byte[] id = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII);
+    byte[] xmp = packet.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(jpg, 0, 2); // SOI
+    int length = 2 + id.length + xmp.length;
+    out.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length});
+    out.write(id);
+    out.write(xmp);
+    out.write(jpg, 2, jpg.length - 2);
+    return Files.write(dir.resolve(name), out.toByteArray());
+  }
+
   /** A big-endian TIFF structure: IFD0 with a GPSInfo pointer, and a GPS IFD with latitude and longitude. */
   private static byte[] exifGps(int[] lat, char latRef, int[] lon, char lonRef) {
     ByteBuffer b = ByteBuffer.allocate(140);
