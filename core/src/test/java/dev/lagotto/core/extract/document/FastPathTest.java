@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lagotto.core.extract.ChunkedReader;
 import dev.lagotto.core.extract.ContentHandlers;
+import dev.lagotto.core.extract.SourceOpener;
 import dev.lagotto.core.extract.SourceReader;
 import dev.lagotto.core.extract.SourceResult;
 import dev.lagotto.core.extract.TextScanner;
@@ -35,7 +36,7 @@ class FastPathTest {
   private static Read read(SourceReader reader, Path file) {
     List<Finding> findings = new ArrayList<>();
     SourceResult result = reader.readFile(file, new SourceRef("file", file.toUri().toString(), "host.example.com"),
-        dev.lagotto.core.extract.SourceOpener.FILES, findings::add);
+        SourceOpener.FILES, findings::add);
     return new Read(result, findings);
   }
 
