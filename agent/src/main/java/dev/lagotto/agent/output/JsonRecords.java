@@ -80,6 +80,10 @@ final class JsonRecords {
     gen.writeNumberField("skipped", s.skipped());
     gen.writeNumberField("failed", s.failed());
     gen.writeNumberField("excluded", s.excluded());
+    if (s.entriesSkipped() + s.entriesFailed() > 0) {
+      gen.writeNumberField("entries_skipped", s.entriesSkipped());
+      gen.writeNumberField("entries_failed", s.entriesFailed());
+    }
     gen.writeEndObject();
     counts(gen, "skipped_reasons", s.skipReasons());
     counts(gen, "failed_reasons", s.failReasons());

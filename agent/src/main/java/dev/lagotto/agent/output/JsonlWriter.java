@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lagotto.agent.scan.ScanSummary;
+import dev.lagotto.core.extract.SkippedEntry;
 import dev.lagotto.core.extract.SourceResult;
 import dev.lagotto.core.extract.jdbc.ColumnFinding;
 import dev.lagotto.core.extract.jdbc.JdbcJson;
@@ -18,7 +19,8 @@ import java.io.UncheckedIOException;
 
 /**
  * The JSONL report: one JSON object per line, tagged by {@code type}: {@code finding}, {@code skipped}
- * (with {@code reason}, {@code error} and maybe {@code detail}) and a last {@code summary}; a database adds
+ * (with {@code reason}, {@code error} and maybe {@code detail}; one per skipped archive entry too, with
+ * {@code location.entry}) and a last {@code summary}; a database adds
  * its column findings, skipped tables and its own {@code summary} (with {@code source}) in the shapes of
  * {@link JdbcJson}. Streams: memory
  * does not grow with the number of findings. Not thread-safe.
@@ -56,22 +58,36 @@ final class JsonlWriter implements ReportWriter {
   @Override
   public void endSource(SourceRef source, SourceResult result) {
     try {
+      for (SkippedEntry e : result.entries()) {
+        skipped(source, e.entry(), e.reason(), e.detail(), e.error());
+      }
       if (result.status() != SourceResult.Status.SCANNED) {
-        gen.writeStartObject();
-        gen.writeStringField("type", "skipped");
-        JsonRecords.source(gen, source);
-        gen.writeStringField("reason", result.reason());
-        if (!result.detail().isEmpty()) {
-          gen.writeStringField("detail", result.detail());
-        }
-        gen.writeBooleanField("error", result.status() == SourceResult.Status.FAILED);
-        gen.writeEndObject();
-        newline();
+        skipped(source, null, result.reason(), result.detail(), result.status() == SourceResult.Status.FAILED);
       }
       gen.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A skip record; {@code entry} (an archive entry's path) goes in {@code location.entry}. */
+  private void skipped(SourceRef source, String entry, String reason, String detail, boolean error)
+      throws IOException {
+    gen.writeStartObject();
+    gen.writeStringField("type", "skipped");
+    JsonRecords.source(gen, source);
+    if (entry != null) {
+      gen.writeObjectFieldStart("location");
+      gen.writeStringField("entry", entry);
+      gen.writeEndObject();
+    }
+    gen.writeStringField("reason", reason);
+    if (!detail.isEmpty()) {
+      gen.writeStringField("detail", detail);
+    }
+    gen.writeBooleanField("error", error);
+    gen.writeEndObject();
+    newline();
   }
 
   @Override

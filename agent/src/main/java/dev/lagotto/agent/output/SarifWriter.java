@@ -2,6 +2,7 @@ package dev.lagotto.agent.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lagotto.agent.scan.ScanSummary;
+import dev.lagotto.core.extract.SkippedEntry;
 import dev.lagotto.core.extract.SourceResult;
 import dev.lagotto.core.extract.jdbc.ColumnFinding;
 import dev.lagotto.core.extract.jdbc.JdbcScanSummary;
@@ -231,6 +232,10 @@ final class SarifWriter implements ReportWriter {
 
   @Override
   public void endSource(SourceRef source, SourceResult result) {
+    for (SkippedEntry e : result.entries()) {
+      skips.add(new Skip(source, new SourceResult(e.error() ? SourceResult.Status.FAILED : SourceResult.Status.SKIPPED,
+          e.reason(), e.detail().isEmpty() ? e.entry() : e.entry() + ": " + e.detail(), 0, 0)));
+    }
     if (result.status() != SourceResult.Status.SCANNED) {
       skips.add(new Skip(source, result));
     }

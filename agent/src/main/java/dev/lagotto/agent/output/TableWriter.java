@@ -1,6 +1,7 @@
 package dev.lagotto.agent.output;
 
 import dev.lagotto.agent.scan.ScanSummary;
+import dev.lagotto.core.extract.SkippedEntry;
 import dev.lagotto.core.extract.SourceResult;
 import dev.lagotto.core.extract.jdbc.ColumnFinding;
 import dev.lagotto.core.extract.jdbc.JdbcScanSummary;
@@ -21,8 +22,8 @@ import java.util.stream.Collectors;
  * The human-readable report: per source a header line, one line per finding
  * ({@code LINE:COLUMN CATEGORY CONFIDENCE RULE VALUE}) and the counts by category; per database one line per
  * classified column ({@code TABLE.COLUMN CATEGORY CONFIDENCE MATCHED/NON-NULL of SAMPLED rows EVIDENCE
- * EXAMPLE}), skipped tables and its counts; skipped and failed sources on one line each; the summary at the
- * end. Not thread-safe.
+ * EXAMPLE}), skipped tables and its counts; skipped and failed sources and archive entries on one line each
+ * ({@code FAILED  /data/a.zip!/x.pdf: encrypted}); the summary at the end. Not thread-safe.
  */
 final class TableWriter implements ReportWriter {
   private final PrintWriter out;
@@ -66,6 +67,11 @@ final class TableWriter implements ReportWriter {
     }
     current = null;
     counts.clear();
+    for (SkippedEntry e : result.entries()) {
+      int inside = e.entry().indexOf("!/");
+      out.println((e.error() ? "FAILED  " : "skipped ") + display(source) + (inside < 0 ? "" : e.entry().substring(inside))
+          + ": " + e.reason() + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")"));
+    }
     if (result.status() != SourceResult.Status.SCANNED) {
       String detail = result.detail().isEmpty() ? "" : " (" + result.detail() + ")";
       out.println((result.status() == SourceResult.Status.FAILED ? "FAILED  " : "skipped ")
@@ -117,6 +123,10 @@ final class TableWriter implements ReportWriter {
     out.println();
     out.printf(Locale.ROOT, "Sources: %d scanned, %d skipped, %d failed, %d excluded; %s in %.1f s%n",
         s.scanned(), s.skipped(), s.failed(), s.excluded(), bytes(s.bytes()), s.elapsedSeconds());
+    if (s.entriesSkipped() + s.entriesFailed() > 0) {
+      out.println("Archive entries: " + s.entriesSkipped() + " skipped, " + s.entriesFailed()
+          + " failed (counted in the sources above)");
+    }
     out.println("Findings: " + s.findings() + (s.findings() == 0 ? "" : " (" + join(s.findingsByCategory()) + ")"));
     if (!s.skipReasons().isEmpty()) {
       out.println("Skipped: " + join(s.skipReasons()));

@@ -1,5 +1,6 @@
 package dev.lagotto.agent.scan;
 
+import dev.lagotto.core.extract.SkippedEntry;
 import dev.lagotto.core.extract.SourceResult;
 import dev.lagotto.core.rule.Category;
 import java.util.Map;
@@ -20,6 +21,8 @@ public final class ScanStats {
   private final Map<Category, LongAdder> byCategory = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> skipReasons = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> failReasons = new ConcurrentHashMap<>();
+  private final LongAdder entriesSkipped = new LongAdder();
+  private final LongAdder entriesFailed = new LongAdder();
   private final LongAdder tablesScanned = new LongAdder();
   private final LongAdder tablesSkipped = new LongAdder();
   private final LongAdder rows = new LongAdder();
@@ -43,8 +46,22 @@ public final class ScanStats {
     excluded.increment();
   }
 
-  /** Counts a finished source by its status and reason. */
+  /**
+   * Counts a finished source by its status and reason, and each of its skipped entries as a skipped or failed
+   * source of its own (an archive with one encrypted member: 1 scanned, 1 failed).
+   */
   public void source(SourceResult result) {
+    for (SkippedEntry e : result.entries()) {
+      if (e.error()) {
+        entriesFailed.increment();
+        failed.increment();
+        failReasons.computeIfAbsent(e.reason(), r -> new LongAdder()).increment();
+      } else {
+        entriesSkipped.increment();
+        skipped.increment();
+        skipReasons.computeIfAbsent(e.reason(), r -> new LongAdder()).increment();
+      }
+    }
     switch (result.status()) {
       case SCANNED -> scanned.increment();
       case SKIPPED -> {
@@ -75,7 +92,8 @@ public final class ScanStats {
     byCategory.forEach((c, n) -> cats.put(c.id(), n.sum()));
     return new ScanSummary(scanned.sum(), skipped.sum(), failed.sum(), excluded.sum(), bytes.sum(), findings.sum(),
         cats, sums(skipReasons), sums(failReasons), (System.nanoTime() - startNanos) / 1e9, keyOrigin,
-        tablesScanned.sum(), tablesSkipped.sum(), sums(tableSkipReasons), rows.sum());
+        tablesScanned.sum(), tablesSkipped.sum(), sums(tableSkipReasons), rows.sum(), entriesSkipped.sum(),
+        entriesFailed.sum());
   }
 
   private static Map<String, Long> sums(Map<String, LongAdder> map) {

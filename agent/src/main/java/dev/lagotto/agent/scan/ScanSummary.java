@@ -6,8 +6,9 @@ import java.util.Map;
  * The counts of a finished (or running) scan.
  *
  * @param scanned sources read to their end (a database counts as one source)
- * @param skipped sources not read by policy (binary, empty, too large, not a regular file, symlink)
- * @param failed sources not (fully) read because of an error
+ * @param skipped sources not read by policy (binary, empty, too large, not a regular file, symlink), archive
+ *     entries of an unsupported format included
+ * @param failed sources not (fully) read because of an error, unreadable archive entries included
  * @param excluded files and pruned directories left out by {@code --include}/{@code --exclude}
  * @param bytes bytes of text scanned (decompressed)
  * @param findings findings reported
@@ -20,6 +21,8 @@ import java.util.Map;
  * @param tablesSkipped database tables not scanned, or not completely
  * @param tableSkipReasons skipped tables (and unreadable columns) per reason, sorted
  * @param rowsScanned database rows read
+ * @param entriesSkipped archive entries (and attachments, embedded documents) among {@code skipped}
+ * @param entriesFailed archive entries (and attachments, embedded documents) among {@code failed}
  */
 public record ScanSummary(
     long scanned,
@@ -36,4 +39,6 @@ public record ScanSummary(
     long tablesScanned,
     long tablesSkipped,
     Map<String, Long> tableSkipReasons,
-    long rowsScanned) {}
+    long rowsScanned,
+    long entriesSkipped,
+    long entriesFailed) {}

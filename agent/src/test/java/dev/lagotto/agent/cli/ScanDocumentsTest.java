@@ -63,6 +63,40 @@ class ScanDocumentsTest {
     assertThat(r.code()).isEqualTo(ExitCodes.OK);
   }
 
+  /** Findings as "category|field|fingerprinted value" strings, sorted, for exact assertions. */
+  private static List<String> keys(List<JsonNode> findings) {
+    return findings.stream().map(f -> f.get("category").asText() + "|"
+        + (f.get("location").has("field") ? f.get("location").get("field").asText() : "-") + "|"
+        + f.get("value").asText()).sorted().toList();
+  }
+
+  @Test
+  void binaryOfficeFormatsDocPptAndMsg() throws IOException {
+    Path doc = DocumentFixtures.resource(dir, "letter.doc");
+    Path ppt = DocumentFixtures.ppt(dir, "deck.ppt", "Speaker: Carol Example, carol@example.com, VPN 198.51.100.23");
+    Path msg = DocumentFixtures.msg(dir, "invoice.msg", "Invoice for Jane Doe",
+        "Logged in from 203.0.113.9, write to jane.doe@example.com", "Jane Doe", "jane.doe@example.com", "Bob Example",
+        "bob@example.org");
+
+    CliHarness.Result d = scan("--reveal", doc.toString());
+    assertThat(keys(d.ofType("finding")))
+        .containsExactly("email|-|jane.doe@example.com", "email|last-modified-by|bob.modifier@example.org");
+    CliHarness.Result p = scan("--reveal", ppt.toString());
+    assertThat(keys(p.ofType("finding")))
+        .containsExactly("email|-|carol@example.com", "ipv4|-|198.51.100.23");
+    CliHarness.Result m = scan("--reveal", msg.toString());
+    assertThat(keys(m.ofType("finding"))).containsExactly("email|-|bob@example.org", "email|-|jane.doe@example.com",
+        "email|From|jane.doe@example.com", "ipv4|-|203.0.113.9");
+    for (CliHarness.Result r : List.of(d, p, m)) {
+      assertThat(r.ofType("finding")).allSatisfy(f -> {
+        assertThat(f.get("location").get("extracted").asBoolean()).isTrue();
+        assertThat(f.get("location").has("entry")).isFalse();
+      });
+      assertThat(r.ofType("skipped")).isEmpty();
+      assertThat(r.code()).isEqualTo(ExitCodes.OK);
+    }
+  }
+
   @Test
   void zipInTarGzInZipGivesTheNestedEntryPath() throws IOException {
     Path inner = dir.resolve("inner");
@@ -98,7 +132,8 @@ class ScanDocumentsTest {
     CliHarness.Result shallow = scan("--max-archive-depth", "2", aZip.toString());
     JsonNode skip = only(shallow.ofType("skipped"));
     assertThat(skip.get("reason").asText()).isEqualTo("too deep");
-    assertThat(skip.get("detail").asText()).startsWith("a.zip!/b.tar.gz!/c.zip: ");
+    assertThat(skip.get("location").get("entry").asText()).isEqualTo("a.zip!/b.tar.gz!/c.zip");
+    assertThat(skip.get("detail").asText()).isEqualTo("archive nested deeper than 2");
     assertThat(shallow.ofType("finding")).isEmpty();
     assertThat(shallow.summary().get("failed_reasons").get("too deep").asInt()).isEqualTo(1);
     assertThat(shallow.code()).isEqualTo(ExitCodes.SOURCES_FAILED);
@@ -127,6 +162,21 @@ class ScanDocumentsTest {
   }
 
   @Test
+  void xmpOnlyGpsBecomesAGeoFinding() throws IOException {
+    Path photo = DocumentFixtures.jpegXmp(dir, "xmp.jpg", "48,51.4N", "2,21.05E");
+    Path noGps = DocumentFixtures.jpegXmp(dir, "xmp-plain.jpg", null, null);
+    Path zip = DocumentFixtures.zip(dir, "photos.zip", Map.of("2024/xmp.jpg", DocumentFixtures.bytes(photo)));
+    CliHarness.Result r = scan("--reveal", photo.toString(), noGps.toString(), zip.toString());
+    List<JsonNode> geos = r.ofType("finding");
+    assertThat(geos).extracting(g -> g.get("category").asText() + "|" + g.get("location").get("field").asText() + "|"
+        + g.get("location").path("entry").asText("-") + "|" + g.get("value").asText())
+        .containsExactlyInAnyOrder("geo_coordinates|GPS|-|48.856667,2.350833",
+            "geo_coordinates|GPS|photos.zip!/2024/xmp.jpg|48.856667,2.350833");
+    assertThat(r.ofType("skipped")).isEmpty();
+    assertThat(r.summary().get("sources").get("scanned").asInt()).isEqualTo(3);
+  }
+
+  @Test
   void encryptedZipEntryIsReportedAndTheOpenEntryStillScanned() throws IOException {
     Path locked = DocumentFixtures.zipWithEncryptedEntry(dir, "locked.zip", "secret.txt", "open.txt", utf8("kim@example.com"));
     CliHarness.Result r = scan(locked.toString());
@@ -134,10 +184,48 @@ class ScanDocumentsTest {
     assertThat(finding.get("location").get("entry").asText()).isEqualTo("locked.zip!/open.txt");
     JsonNode skip = only(r.ofType("skipped"));
     assertThat(skip.get("reason").asText()).isEqualTo("encrypted");
-    assertThat(skip.get("detail").asText()).startsWith("locked.zip!/secret.txt: ");
+    assertThat(skip.get("location").get("entry").asText()).isEqualTo("locked.zip!/secret.txt");
+    assertThat(skip.get("detail").asText()).isEqualTo("encrypted zip entry");
     assertThat(skip.get("error").asBoolean()).isTrue();
     assertThat(r.summary().get("failed_reasons").get("encrypted").asInt()).isEqualTo(1);
     assertThat(r.code()).isEqualTo(ExitCodes.SOURCES_FAILED);
+  }
+
+  @Test
+  void eachBadEntryIsOneSkipRecordAndTheGoodEntriesAreScanned() throws IOException {
+    Path parts = Files.createDirectories(dir.resolve("parts"));
+    byte[] pdf = DocumentFixtures.bytes(DocumentFixtures.pdf(parts, "whole.pdf", null, null, "mail pdf@example.com"));
+    Path locked = DocumentFixtures.zipWithEncryptedEntry(parts, "locked.zip", "secret.txt", "open.txt",
+        utf8("mail kim@example.com\n"));
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("notes.txt", utf8("owner jane.doe@example.com\n"));
+    entries.put("docs/broken.pdf", java.util.Arrays.copyOf(pdf, pdf.length / 2));
+    entries.put("zeros.bin", new byte[8 << 20]);
+    entries.put("inner/locked.zip", DocumentFixtures.bytes(locked));
+    entries.put("after.txt", utf8("from 203.0.113.8\n"));
+    Path mixed = DocumentFixtures.zip(dir, "mixed.zip", entries);
+
+    CliHarness.Result r = scan(mixed.toString());
+    assertThat(r.ofType("finding")).extracting(f -> f.get("location").get("entry").asText())
+        .containsExactly("mixed.zip!/notes.txt", "mixed.zip!/inner/locked.zip!/open.txt", "mixed.zip!/after.txt");
+    assertThat(r.ofType("skipped")).extracting(s -> s.get("location").get("entry").asText() + "|"
+        + s.get("reason").asText() + "|" + s.get("error").asBoolean() + "|" + s.get("source").get("uri").asText())
+        .containsExactly(
+            "mixed.zip!/docs/broken.pdf|corrupt|true|" + mixed.toUri(),
+            "mixed.zip!/zeros.bin|zip bomb|true|" + mixed.toUri(),
+            "mixed.zip!/inner/locked.zip!/secret.txt|encrypted|true|" + mixed.toUri());
+    JsonNode sources = r.summary().get("sources");
+    assertThat(sources.get("scanned").asInt()).isEqualTo(1);
+    assertThat(sources.get("failed").asInt()).isEqualTo(3);
+    assertThat(sources.get("entries_failed").asInt()).isEqualTo(3);
+    assertThat(sources.get("entries_skipped").asInt()).isZero();
+    assertThat(r.summary().get("failed_reasons").toString())
+        .isEqualTo("{\"corrupt\":1,\"encrypted\":1,\"zip bomb\":1}");
+    assertThat(r.code()).isEqualTo(ExitCodes.SOURCES_FAILED);
+
+    CliHarness.Result table = cli.run("scan", "--format", "table", mixed.toString());
+    assertThat(table.out()).contains("FAILED  " + mixed + "!/inner/locked.zip!/secret.txt: encrypted (encrypted zip entry)")
+        .contains("Sources: 1 scanned, 0 skipped, 3 failed").contains("Archive entries: 0 skipped, 3 failed");
   }
 
   @Test
@@ -158,7 +246,8 @@ class ScanDocumentsTest {
     JsonNode skip = only(r.ofType("skipped"));
     assertThat(skip.get("source").get("uri").asText()).isEqualTo(bomb.toUri().toString());
     assertThat(skip.get("reason").asText()).isEqualTo("zip bomb");
-    assertThat(skip.get("detail").asText()).startsWith("bomb.zip!/zeros.bin: expanded ");
+    assertThat(skip.get("location").get("entry").asText()).isEqualTo("bomb.zip!/zeros.bin");
+    assertThat(skip.get("detail").asText()).startsWith("expanded ");
     assertThat(only(r.ofType("finding")).get("source").get("uri").asText()).isEqualTo(good.toUri().toString());
     assertThat(r.summary().get("failed_reasons").get("zip bomb").asInt()).isEqualTo(1);
     assertThat(r.code()).isEqualTo(ExitCodes.SOURCES_FAILED);

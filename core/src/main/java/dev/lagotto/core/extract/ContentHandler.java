@@ -12,7 +12,8 @@ import java.io.InputStream;
  * <p>Handlers are registered through {@code META-INF/services/dev.lagotto.core.extract.ContentHandler},
  * are immutable and thread-safe, and never close the stream they are given (the reader does). A handler
  * that cannot read its input throws {@link SourceFault} with a one-line reason (e.g. {@code encrypted},
- * {@code zip bomb}); that reason is reported as the source's skip reason.
+ * {@code zip bomb}); that reason is reported as the source's skip reason. An entry of a container that cannot be
+ * read is reported with {@link TextTarget#skipped} instead, and the handler goes on with the other entries.
  */
 public interface ContentHandler {
   /** A stable name, used in messages and to order handlers. */

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +23,8 @@ import java.util.Locale;
  * detects its content type from the first {@value ContentSniffer#HEAD_BYTES} bytes, and gives it to the
  * first {@link ContentHandler} that accepts the type; the handler's text goes through the
  * {@link TextScanner}. Never throws for a bad source: every fault becomes a {@link SourceResult} with a
- * reason, and findings made before a fault stay reported. Memory: bounded by the chunk buffer and the
+ * reason, and findings made before a fault stay reported; an entry of an archive or document that cannot be read
+ * becomes one {@link SkippedEntry} of the result while the other entries are scanned. Memory: bounded by the chunk buffer and the
  * I/O buffers, whatever the input. Immutable and thread-safe.
  */
 public final class SourceReader {
@@ -37,6 +39,13 @@ public final class SourceReader {
   public static final double GPS_CONFIDENCE = 0.95;
   /** Decimals of such positions' values (about 0.1 m). */
   public static final int GPS_DECIMALS = 6;
+  /**
+   * Skipped entries listed per source: 1,000. Beyond it they are counted, and a source otherwise scanned whole is
+   * reported failed with {@link #TOO_MANY_SKIPPED_ENTRIES}, so a hostile archive cannot grow the report without bound.
+   */
+  public static final int MAX_LISTED_ENTRIES = 1_000;
+  /** The reason of a source with more than {@link #MAX_LISTED_ENTRIES} skipped entries. */
+  public static final String TOO_MANY_SKIPPED_ENTRIES = "too many skipped entries";
   private static final int IO_BUFFER = 64 * 1024;
 
   private final TextScanner textScanner;
@@ -96,11 +105,16 @@ public final class SourceReader {
         return SourceResult.failed(SHRANK, "read " + counted.count + " of " + expectedSize + " bytes",
             target.bytes, target.findings);
       }
-      return SourceResult.scanned(target.bytes, target.findings);
+      if (target.unlisted > 0) {
+        return SourceResult.failed(TOO_MANY_SKIPPED_ENTRIES, target.unlisted + " more skipped entries not listed",
+            target.bytes, target.findings).withEntries(target.entries);
+      }
+      return SourceResult.scanned(target.bytes, target.findings).withEntries(target.entries);
     } catch (IOException e) {
-      return IoFaults.failed(e, target.bytes, target.findings);
+      return IoFaults.failed(e, target.bytes, target.findings).withEntries(target.entries);
     } catch (RuntimeException e) {
-      return SourceResult.failed(IoFaults.INTERNAL_ERROR, e.getClass().getName(), target.bytes, target.findings);
+      return SourceResult.failed(IoFaults.INTERNAL_ERROR, e.getClass().getName(), target.bytes, target.findings)
+          .withEntries(target.entries);
     }
   }
 
@@ -111,6 +125,8 @@ public final class SourceReader {
     private final Path file;
     private long bytes;
     private long findings;
+    private final List<SkippedEntry> entries = new ArrayList<>();
+    private long unlisted;
 
     Target(SourceRef ref, FindingSink sink, Path file) {
       this.file = file;
@@ -126,6 +142,15 @@ public final class SourceReader {
     @Override
     public String sourceName() {
       return nameOf(ref);
+    }
+
+    @Override
+    public void skipped(String entry, String reason, String detail, boolean error) {
+      if (entries.size() < MAX_LISTED_ENTRIES) {
+        entries.add(new SkippedEntry(entry, reason, detail, error));
+      } else {
+        unlisted++;
+      }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.lagotto.core.extract;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,12 +12,21 @@ import java.util.Objects;
  * @param detail more about this occurrence, or empty
  * @param bytes bytes of text scanned (decompressed/extracted)
  * @param findings findings reported
+ * @param entries entries of the source that were not read while the rest was (at most
+ *     {@link SourceReader#MAX_LISTED_ENTRIES}), in the order met; empty for a source without entries
  */
-public record SourceResult(Status status, String reason, String detail, long bytes, long findings) {
+public record SourceResult(Status status, String reason, String detail, long bytes, long findings,
+    List<SkippedEntry> entries) {
   public SourceResult {
     Objects.requireNonNull(status, "status");
     reason = reason == null ? "" : reason;
     detail = detail == null ? "" : detail;
+    entries = entries == null ? List.of() : List.copyOf(entries);
+  }
+
+  /** A result without skipped entries. */
+  public SourceResult(Status status, String reason, String detail, long bytes, long findings) {
+    this(status, reason, detail, bytes, findings, List.of());
   }
 
   public static SourceResult scanned(long bytes, long findings) {
@@ -29,6 +39,11 @@ public record SourceResult(Status status, String reason, String detail, long byt
 
   public static SourceResult failed(String reason, String detail, long bytes, long findings) {
     return new SourceResult(Status.FAILED, reason, detail, bytes, findings);
+  }
+
+  /** This result with {@code skipped} as its skipped entries. */
+  public SourceResult withEntries(List<SkippedEntry> skipped) {
+    return new SourceResult(status, reason, detail, bytes, findings, skipped);
   }
 
   /** Scanned, skipped by policy, or failed with an error. */

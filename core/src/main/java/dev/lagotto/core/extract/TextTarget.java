@@ -33,6 +33,18 @@ public interface TextTarget {
   default void geo(String entry, double latitude, double longitude) {}
 
   /**
+   * An entry of the source that was not read, or not to the end (encrypted, corrupt, over a limit, an unsupported
+   * format); the handler goes on with the other entries. The source itself still ends normally, or with a
+   * {@link SourceFault} of its own.
+   *
+   * @param entry the entry's path, nested with {@code !/} and starting with {@link #sourceName()}
+   * @param reason a short stable reason, e.g. {@code encrypted}
+   * @param detail one line, never containing scanned content
+   * @param error {@code true} for a fault, {@code false} when skipped by policy
+   */
+  void skipped(String entry, String reason, String detail, boolean error);
+
+  /**
    * The name of the source being read (a file's name, or {@code stdin}): the first segment of entry paths
    * ({@code backup.zip!/2024/customers.xlsx}).
    */

@@ -41,6 +41,23 @@ public final class DocumentFixtures {
     return Fixtures.jpeg(dir, name, latDms, latRef, lonDms, lonRef);
   }
 
+  public static Path jpegXmp(Path dir, String name, String gpsLatitude, String gpsLongitude) throws IOException {
+    return Fixtures.jpegXmp(dir, name, gpsLatitude, gpsLongitude);
+  }
+
+  public static Path resource(Path dir, String name) throws IOException {
+    return Fixtures.resource(dir, name);
+  }
+
+  public static Path ppt(Path dir, String name, String slideText) throws IOException {
+    return Fixtures.ppt(dir, name, slideText);
+  }
+
+  public static Path msg(Path dir, String name, String subject, String body, String senderName, String senderEmail,
+      String recipientName, String recipientEmail) throws IOException {
+    return Fixtures.msg(dir, name, subject, body, senderName, senderEmail, recipientName, recipientEmail);
+  }
+
   public static byte[] bytes(Path file) throws IOException {
     return Fixtures.bytes(file);
   }

@@ -17,6 +17,7 @@ import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Geographic;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
@@ -33,7 +34,8 @@ import org.xml.sax.ContentHandler;
 /**
  * Runs one Apache Tika parse on a worker thread under a hard timeout: body text to a {@link TextSpool} (at most
  * {@link ExtractLimits#maxChars()} characters), metadata, and embedded documents (attachments, embedded
- * files, mbox messages) spooled to temporary files for the caller to open in turn. A parse that outlives its
+ * files, mbox messages) spooled to temporary files for the caller to open in turn; for an image without EXIF GPS,
+ * the position of its XMP packet ({@link XmpGps}). A parse that outlives its
  * timeout is interrupted and abandoned; while {@link #MAX_HUNG_PARSES} abandoned parses are still running,
  * further parses are refused as {@link SkipReason#TIMEOUT} so hostile files cannot eat every core. OCR is off.
  * Thread-safe.
@@ -187,6 +189,7 @@ final class DocumentParser {
       ContentHandler handler = new BodyContentHandler(new WriteOutContentHandler(writer, limits.maxChars()));
       try (TikaInputStream in = TikaInputStream.get(file)) {
         parser.parse(in, handler, metadata, context);
+        xmpGps();
       } catch (Throwable t) {
         error = t;
       } finally {
@@ -197,6 +200,19 @@ final class DocumentParser {
             error = sealedAfterTimeout;
           }
         }
+      }
+    }
+
+    /** Adds the GPS position of an image's XMP packet when Tika found none in its EXIF. */
+    private void xmpGps() throws IOException {
+      String type = metadata.get(Metadata.CONTENT_TYPE);
+      if (type == null || !type.startsWith("image/") || metadata.get(Geographic.LATITUDE) != null) {
+        return;
+      }
+      double[] gps = XmpGps.read(file);
+      if (gps != null) {
+        metadata.set(Geographic.LATITUDE, gps[0]);
+        metadata.set(Geographic.LONGITUDE, gps[1]);
       }
     }
   }

@@ -18,8 +18,11 @@ import java.util.Objects;
  *
  * <p>What it takes: binary content that Tika's detector recognises from the head (an archive, a compressed
  * stream, a document or image format; unknown binary stays {@code binary content}), and text whose first
- * line makes it markup, RTF or mail ({@code <}, {@code {\rtf}, {@code From }, a header line) and that Tika then
- * calls HTML, RTF or a message. Plain text and logs are declined without a Tika call (the fast path); a gzip
+ * line makes it markup, RTF or mail ({@code <} then a letter, {@code !}, {@code ?} or {@code /}; {@code {\rtf};
+ * {@code %PDF}; {@code From } then a header line; a mail header line) and that Tika then calls HTML, RTF or a
+ * message. Plain text and logs, also log lines beginning with {@code <34>} (syslog) or {@code %LINK-3-UPDOWN}
+ * (Cisco), are declined without a Tika call and without loading Tika (the fast path, {@link TypeDetector#sniff}
+ * decides from the head's bytes); a gzip
  * stream reaches it already decompressed, so a {@code .log.gz} stays on the fast path and a {@code .tar.gz}
  * arrives as a tar archive.
  *
@@ -27,10 +30,12 @@ import java.util.Objects;
  * decompressed by the extractor under its ratio limit; standard input is copied to a temporary file first
  * (bounded by {@link ExtractLimits#maxExpandedBytes()}).
  *
- * <p>How a source ends: every skip of the file or of its entries is counted; the source is reported with the
- * first skip that is not {@code unsupported} as a failure (reason {@link #reason(SkipReason)}, detail naming the
- * entry and how many more were skipped), else with {@code unsupported} as skipped by policy. Findings made before
- * stay reported.
+ * <p>How a source ends: an entry (archive member, attachment, embedded document) that cannot be read is reported
+ * to {@link TextTarget#skipped} on its own, with its {@code !/} path, as a fault, or by policy when its format is
+ * {@code unsupported}, and the other entries are read. A skip of the file itself ends the source: the first one
+ * that is not {@code unsupported} as a failure (reason {@link #reason(SkipReason)}, the detail saying how many more
+ * of the file's own skips there were), else {@code unsupported} as skipped by policy. Findings made before stay
+ * reported.
  *
  * <p>Cost: the extractor (Apache Tika's configuration, about a second) is built on first use, once per handler;
  * the head detection costs Tika's magic matching (milliseconds) for binary sources only. Thread-safe.
@@ -96,6 +101,15 @@ public final class TikaContentHandler implements ContentHandler {
     outcome.end();
   }
 
+  /**
+   * Head detections handed to Tika's detector so far (0 while Tika is not loaded): what the plain-text fast path
+   * saves is visible here.
+   */
+  public long tikaDetections() {
+    DocumentExtractor e = extractor;
+    return e == null ? 0 : e.detector().tikaDetections();
+  }
+
   private DetectedType detectHead(ContentType type) {
     try {
       return extractor().detector().detect(
@@ -119,13 +133,11 @@ public final class TikaContentHandler implements ContentHandler {
     return e;
   }
 
-  /** Passes units on and keeps the skips of one source. Used by one thread. */
+  /** Passes units and entry skips on and keeps the file's own skips. Used by one thread. */
   private static final class Outcome implements ExtractVisitor {
     private final TextTarget target;
-    private String failureEntry;
     private SkipReason failure;
     private String failureDetail;
-    private String unsupportedEntry;
     private String unsupportedDetail;
     private int skips;
 
@@ -145,39 +157,34 @@ public final class TikaContentHandler implements ContentHandler {
 
     @Override
     public void skipped(String entryPath, SkipReason reason, String detail) {
+      if (entryPath != null) {
+        target.skipped(entryPath, reason(reason), detail, reason != SkipReason.UNSUPPORTED);
+        return;
+      }
       skips++;
       if (reason == SkipReason.UNSUPPORTED) {
         if (unsupportedDetail == null) {
-          unsupportedEntry = entryPath;
           unsupportedDetail = detail == null ? "" : detail;
         }
       } else if (failure == null) {
         failure = reason;
-        failureEntry = entryPath;
         failureDetail = detail;
       }
     }
 
-    /** Throws the source's fault, if anything was skipped. */
+    /** Throws the source's fault, if the file itself was skipped. */
     void end() throws SourceFault {
       if (failure != null) {
-        throw new SourceFault(reason(failure), detail(failureEntry, failureDetail), null);
+        throw new SourceFault(reason(failure), detail(failureDetail), null);
       }
       if (unsupportedDetail != null) {
-        throw SourceFault.skippedByPolicy(reason(SkipReason.UNSUPPORTED), detail(unsupportedEntry, unsupportedDetail));
+        throw SourceFault.skippedByPolicy(reason(SkipReason.UNSUPPORTED), detail(unsupportedDetail));
       }
     }
 
-    private String detail(String entry, String detail) {
-      StringBuilder s = new StringBuilder();
-      if (entry != null) {
-        s.append(entry).append(": ");
-      }
-      s.append(detail == null ? "" : detail);
-      if (skips > 1) {
-        s.append(" (").append(skips - 1).append(" more skipped)");
-      }
-      return s.toString();
+    private String detail(String detail) {
+      String d = detail == null ? "" : detail;
+      return skips > 1 ? d + " (" + (skips - 1) + " more skipped)" : d;
     }
   }
 }

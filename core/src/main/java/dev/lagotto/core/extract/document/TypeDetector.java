@@ -6,7 +6,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
@@ -18,10 +22,12 @@ import org.apache.tika.mime.MediaTypeRegistry;
 /**
  * Content-type detection with Apache Tika's default detector (magic bytes, zip/OLE container inspection, text
  * heuristics), never from the file name: a text file named {@code .pdf} is {@link ContentKind#PLAIN_TEXT}.
- * Text that no magic pattern can claim (no control bytes in the first {@link #SNIFF_BYTES}, no markup, RTF, PDF
- * or mail start) is recognised from those bytes alone, in microseconds; anything else costs Tika's magic
- * matching (a few milliseconds), plus the central directory for zip-based files to tell DOCX/XLSX/ODT from a
- * plain zip. Thread-safe; build once and share (loading Tika's configuration is slow).
+ * Text that no magic pattern can claim (no control bytes in the first {@link #SNIFF_BYTES}, no markup, RTF, PDF,
+ * PostScript, mailbox or mail-header start) is recognised from those bytes alone, in microseconds; anything else
+ * costs Tika's magic matching (a few milliseconds), plus the central directory for zip-based files to tell
+ * DOCX/XLSX/ODT from a plain zip. Log lines that merely begin with {@code <} or {@code %} (syslog
+ * {@code <34>1 ...}, Cisco {@code %LINK-3-UPDOWN}) or with {@code From } or a {@code Word: } prefix that no mail
+ * begins with stay on the quick path. Thread-safe; build once and share (loading Tika's configuration is slow).
  */
 public final class TypeDetector {
 
@@ -41,12 +47,25 @@ public final class TypeDetector {
   static final int SNIFF_BYTES = 8192;
   private static final int FIRST_LINE_BYTES = 256;
   /** An RFC 822 style header line ({@code Received: ...}, {@code X-Mailer: ...}): possibly a message. */
-  private static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z0-9-]*:[ \\t]");
+  private static final Pattern HEADER_LINE = Pattern.compile("([A-Za-z][A-Za-z0-9-]*):[ \\t]");
+  /**
+   * Header names (lower case) that a stored message or news article begins with; a first line {@code Name: value}
+   * with another name ({@code INFO: started}) is a log line. {@code x-} names count as mail headers.
+   */
+  private static final Set<String> MAIL_HEADERS = Set.of("from", "to", "cc", "bcc", "subject", "date", "sender",
+      "reply-to", "received", "return-path", "delivered-to", "message-id", "mime-version", "content-type",
+      "content-transfer-encoding", "dkim-signature", "authentication-results", "arc-seal",
+      "arc-message-signature", "arc-authentication-results", "received-spf", "thread-topic", "thread-index",
+      "in-reply-to", "references", "importance", "priority", "status", "envelope-to", "path", "newsgroups",
+      "relay-version", "article", "user-agent", "organization", "list-id", "list-unsubscribe", "precedence");
+  /** Starts of a {@code %} file that Tika reads as a document: PDF, FDF, PostScript ({@code %!}). */
+  private static final List<String> PERCENT_DOCUMENTS = List.of("%PDF", "%FDF", "%!");
   private static final DetectedType GZIP = new DetectedType(ContentKind.COMPRESSED, "application/gzip");
   private static final DetectedType PLAIN = new DetectedType(ContentKind.PLAIN_TEXT, MediaType.TEXT_PLAIN.toString());
 
   private final Detector detector;
   private final MediaTypeRegistry registry;
+  private final LongAdder tikaDetections = new LongAdder();
 
   public TypeDetector() {
     TikaConfig config = TikaConfig.getDefaultConfig();
@@ -65,6 +84,7 @@ public final class TypeDetector {
     if (quick != null) {
       return quick;
     }
+    tikaDetections.increment();
     try (TikaInputStream in = TikaInputStream.get(file)) {
       return classify(detector.detect(in, new Metadata()));
     }
@@ -79,7 +99,16 @@ public final class TypeDetector {
     byte[] head = in.readNBytes(SNIFF_BYTES);
     in.reset();
     DetectedType quick = sniff(head, head.length);
-    return quick != null ? quick : classify(detector.detect(in, new Metadata()));
+    if (quick != null) {
+      return quick;
+    }
+    tikaDetections.increment();
+    return classify(detector.detect(in, new Metadata()));
+  }
+
+  /** Detections this instance handed to Tika's detector (the quick answers of {@link #sniff} not counted). */
+  public long tikaDetections() {
+    return tikaDetections.sum();
   }
 
   /** Whether the file goes to the plain-text fast path (plain text, logs, CSV, JSON, generic XML, or empty). */
@@ -92,8 +121,9 @@ public final class TypeDetector {
    * The quick answer for empty input, for gzip (an unambiguous magic number) and for text that no magic pattern
    * could claim (Tika's magic matching costs milliseconds per file, too much in front of the log fast path), or
    * {@code null} to ask Tika. Text here: the head has no control bytes (other than tab, line breaks, form feed
-   * and ESC, which logs contain) and does not begin like markup, RTF, PostScript/PDF, a mailbox or a mail header
-   * block.
+   * and ESC, which logs contain) and its first line does not begin like markup ({@code <} then a letter,
+   * {@code !}, {@code ?} or {@code /}), RTF, PDF/FDF/PostScript, a mailbox ({@code From } followed by a header
+   * line) or a mail header block (a {@link #MAIL_HEADERS} name or an {@code X-} name).
    */
   static DetectedType sniff(byte[] head, int n) {
     if (n == 0) {
@@ -118,11 +148,30 @@ public final class TypeDetector {
     String first = new String(head, start, Math.min(n - start, FIRST_LINE_BYTES), StandardCharsets.ISO_8859_1);
     int eol = first.indexOf('\n');
     String line = eol < 0 ? first : first.substring(0, eol);
-    if (line.startsWith("<") || line.startsWith("{\\rtf") || line.startsWith("%") || line.startsWith("From ")
-        || HEADER_LINE.matcher(line).lookingAt()) {
-      return null;
+    return maybeDocument(line, eol < 0 ? "" : first.substring(eol + 1)) ? null : PLAIN;
+  }
+
+  /** Whether a text whose first line is {@code line} (and whose next bytes are {@code rest}) may be a document. */
+  private static boolean maybeDocument(String line, String rest) {
+    if (line.startsWith("<")) {
+      char c = line.length() > 1 ? line.charAt(1) : ' ';
+      return Character.isLetter(c) || c == '!' || c == '?' || c == '/';
     }
-    return PLAIN;
+    if (line.startsWith("%")) {
+      return PERCENT_DOCUMENTS.stream().anyMatch(line::startsWith);
+    }
+    if (line.startsWith("{\\rtf")) {
+      return true;
+    }
+    if (line.startsWith("From ")) {
+      return HEADER_LINE.matcher(rest).lookingAt();
+    }
+    Matcher header = HEADER_LINE.matcher(line);
+    if (header.lookingAt()) {
+      String name = header.group(1).toLowerCase(Locale.ROOT);
+      return MAIL_HEADERS.contains(name) || name.startsWith("x-");
+    }
+    return false;
   }
 
   /** The kind of content a detected media type stands for. */

@@ -42,6 +42,18 @@ class DocumentFormatsTest {
   }
 
   @Test
+  void docBodyAuthorAndLastModifier() throws IOException {
+    Recorder r = extract(Fixtures.resource(dir, "letter.doc"));
+    assertThat(r.unitKeys()).containsExactly("null|null|true", "null|author|true", "null|last-modified-by|true");
+    assertThat(r.body(null).mediaType()).isEqualTo("application/msword");
+    assertThat(r.body(null).text().strip())
+        .isEqualTo("Dear customer, call Jane Doe on 555-0142 or write to jane.doe@example.com.");
+    assertThat(r.field(null, "author").text()).isEqualTo("Jane Author");
+    assertThat(r.field(null, "last-modified-by").text()).isEqualTo("bob.modifier@example.org");
+    assertThat(r.skips).isEmpty();
+  }
+
+  @Test
   void xlsxAndXlsCells() throws IOException {
     String[][] rows = {{"Name", "Email", "Card"}, {"Alice Example", "alice@example.org", "4111 1111 1111 1111"}};
     for (boolean xml : new boolean[] {true, false}) {
@@ -56,6 +68,30 @@ class DocumentFormatsTest {
   void pptxSlideText() throws IOException {
     Recorder r = extract(Fixtures.pptx(dir, "deck.pptx", "Speaker: Carol Example, carol@example.com"));
     assertThat(r.body(null).text()).contains("Speaker: Carol Example, carol@example.com");
+    assertThat(r.skips).isEmpty();
+  }
+
+  @Test
+  void pptSlideText() throws IOException {
+    Recorder r = extract(Fixtures.ppt(dir, "deck.ppt", "Speaker: Carol Example, carol@example.com"));
+    assertThat(r.unitKeys()).containsExactly("null|null|true", "null|title|true");
+    assertThat(r.body(null).mediaType()).isEqualTo("application/vnd.ms-powerpoint");
+    assertThat(r.body(null).text().strip()).isEqualTo("Speaker: Carol Example, carol@example.com");
+    assertThat(r.skips).isEmpty();
+  }
+
+  @Test
+  void msgBodySenderRecipientAndSubject() throws IOException {
+    Recorder r = extract(Fixtures.msg(dir, "invoice.msg", "Invoice for Jane Doe",
+        "Please call 555-0123 or write to jane.doe@example.com", "Jane Doe", "jane.doe@example.com", "Bob Example",
+        "bob@example.org"));
+    assertThat(r.unitKeys()).containsExactly("null|null|true", "null|From|true", "null|To|true", "null|title|true");
+    assertThat(r.body(null).mediaType()).isEqualTo("application/vnd.ms-outlook");
+    assertThat(r.body(null).text()).contains("Please call 555-0123 or write to jane.doe@example.com")
+        .contains("bob@example.org");
+    assertThat(r.field(null, "From").text()).isEqualTo("Jane Doe\njane.doe@example.com");
+    assertThat(r.field(null, "To").text()).isEqualTo("Bob Example");
+    assertThat(r.field(null, "title").text()).isEqualTo("Invoice for Jane Doe");
     assertThat(r.skips).isEmpty();
   }
 
@@ -173,6 +209,26 @@ class DocumentFormatsTest {
     assertThat(r.geos.get(0).entryPath()).isNull();
     assertThat(r.geos.get(0).latitude()).isCloseTo(51.5, within(1e-6));
     assertThat(r.geos.get(0).longitude()).isCloseTo(-0.125, within(1e-6));
+    assertThat(r.skips).isEmpty();
+  }
+
+  @Test
+  void jpegWithGpsOnlyInXmpGivesPosition() throws IOException {
+    Recorder r = extract(Fixtures.jpegXmp(dir, "xmp.jpg", "48,51.4N", "2,21,3W"));
+    assertThat(r.geos).hasSize(1);
+    assertThat(r.geos.get(0).entryPath()).isNull();
+    assertThat(r.geos.get(0).latitude()).isCloseTo(48 + 51.4 / 60, within(1e-9));
+    assertThat(r.geos.get(0).longitude()).isCloseTo(-(2 + 21 / 60.0 + 3 / 3600.0), within(1e-9));
+    assertThat(r.units).isEmpty();
+    assertThat(r.skips).isEmpty();
+  }
+
+  @Test
+  void jpegWithXmpButNoGpsGivesNothing() throws IOException {
+    Recorder r = extract(Fixtures.jpegXmp(dir, "xmp-plain.jpg", null, null));
+    assertThat(r.geos).isEmpty();
+    Recorder half = extract(Fixtures.jpegXmp(dir, "xmp-half.jpg", "48,51.4N", null));
+    assertThat(half.geos).isEmpty();
     assertThat(r.skips).isEmpty();
   }
 

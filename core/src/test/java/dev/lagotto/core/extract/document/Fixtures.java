@@ -1,13 +1,18 @@
 package dev.lagotto.core.extract.document;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
@@ -25,7 +30,11 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.hslf.usermodel.HSLFSlideShow;
+import org.apache.poi.hslf.usermodel.HSLFTextBox;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.DirectoryEntry;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -75,6 +84,75 @@ final class Fixtures {
       box.setText(slideText);
       return write(dir.resolve(name), show::write);
     }
+  }
+
+  /** A committed test document (see {@code README.md} beside it) copied to {@code dir}. */
+  static Path resource(Path dir, String name) throws IOException {
+    try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("no test resource " + name);
+      }
+      Files.copy(in, dir.resolve(name));
+    }
+    return dir.resolve(name);
+  }
+
+  /** A binary (OLE2) PowerPoint deck with one text box, written by Apache POI's HSLF. */
+  static Path ppt(Path dir, String name, String slideText) throws IOException {
+    try (HSLFSlideShow show = new HSLFSlideShow()) {
+      HSLFTextBox box = show.createSlide().createTextBox();
+      box.setText(slideText);
+      return write(dir.resolve(name), show::write);
+    }
+  }
+
+  /**
+   * An Outlook message (.msg): an OLE2 compound file holding the MAPI properties of one message as
+   * {@code __substg1.0_<tag><type>} streams (Unicode strings, type 001F) with their {@code __properties_version1.0}
+   * table, and one recipient storage, laid out as [MS-OXMSG] describes.
+   */
+  static Path msg(Path dir, String name, String subject, String body, String senderName, String senderEmail,
+      String recipientName, String recipientEmail) throws IOException {
+    try (POIFSFileSystem fs = new POIFSFileSystem()) {
+      DirectoryEntry root = fs.getRoot();
+      Map<Integer, String> message = new LinkedHashMap<>();
+      message.put(0x001A, "IPM.Note"); // PR_MESSAGE_CLASS
+      message.put(0x0037, subject); // PR_SUBJECT
+      message.put(0x0C1A, senderName); // PR_SENDER_NAME
+      message.put(0x0C1F, senderEmail); // PR_SENDER_EMAIL_ADDRESS
+      message.put(0x0E04, recipientName); // PR_DISPLAY_TO
+      message.put(0x1000, body); // PR_BODY
+      mapiStrings(root, message, 32, 1);
+      Map<Integer, String> recipient = new LinkedHashMap<>();
+      recipient.put(0x3001, recipientName); // PR_DISPLAY_NAME
+      recipient.put(0x3003, recipientEmail); // PR_EMAIL_ADDRESS
+      recipient.put(0x39FE, recipientEmail); // PR_SMTP_ADDRESS
+      mapiStrings(root.createDirectory("__recip_version1.0_#00000000"), recipient, 8, 0);
+      root.createDirectory("__nameid_version1.0");
+      return write(dir.resolve(name), fs::writeFilesystem);
+    }
+  }
+
+  /**
+   * Unicode string properties as streams plus the property table: a header of {@code headerBytes} (32 for the
+   * message, 8 for a recipient; the message's header counts {@code recipients}), then per property 16 bytes:
+   * type, tag, flags (readable), byte size including the terminating NUL.
+   */
+  private static void mapiStrings(DirectoryEntry dir, Map<Integer, String> properties, int headerBytes,
+      int recipients) throws IOException {
+    ByteBuffer table = ByteBuffer.allocate(headerBytes + 16 * properties.size()).order(ByteOrder.LITTLE_ENDIAN);
+    if (headerBytes == 32) {
+      table.position(8);
+      table.putInt(recipients).putInt(0).putInt(recipients).putInt(0);
+    }
+    table.position(headerBytes);
+    for (Map.Entry<Integer, String> p : properties.entrySet()) {
+      byte[] value = p.getValue().getBytes(StandardCharsets.UTF_16LE);
+      dir.createDocument(String.format(Locale.ROOT, "__substg1.0_%04X001F", p.getKey()),
+          new ByteArrayInputStream(value));
+      table.putShort((short) 0x001F).putShort(p.getKey().shortValue()).putInt(6).putInt(value.length + 2).putInt(0);
+    }
+    dir.createDocument("__properties_version1.0", new ByteArrayInputStream(table.array()));
   }
 
   /** A PDF with one line of text per page; encrypted with a user password when {@code userPassword != null}. */
@@ -230,6 +308,35 @@ final class Fixtures {
     out.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length});
     out.write("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
     out.write(tiff);
+    out.write(jpg, 2, jpg.length - 2);
+    return Files.write(dir.resolve(name), out.toByteArray());
+  }
+
+  /**
+   * A JPEG (1x1 pixel) whose only metadata is an XMP packet (APP1 {@code http://ns.adobe.com/xap/1.0/}) with the
+   * EXIF GPS position in XMP's {@code "DDD,MM.mmk"} form, e.g. {@code "48,51.4N"}; {@code null} values are left
+   * out of the packet.
+   */
+  static Path jpegXmp(Path dir, String name, String gpsLatitude, String gpsLongitude) throws IOException {
+    ByteArrayOutputStream image = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "jpg", image);
+    byte[] jpg = image.toByteArray();
+    String packet = "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
+        + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+        + "<rdf:Description rdf:about=\"\" xmlns:exif=\"http://ns.adobe.com/exif/1.0/\""
+        + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+        + (gpsLatitude == null ? "" : " exif:GPSLatitude=\"" + gpsLatitude + "\"")
+        + (gpsLongitude == null ? "" : " exif:GPSLongitude=\"" + gpsLongitude + "\"")
+        + " exif:GPSVersionID=\"2.3.0.0\"><dc:format>image/jpeg</dc:format></rdf:Description></rdf:RDF></x:xmpmeta>"
+        + "<?xpacket end=\"w\"?>";
+    byte[] id = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII);
+    byte[] xmp = packet.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(jpg, 0, 2); // SOI
+    int length = 2 + id.length + xmp.length;
+    out.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length});
+    out.write(id);
+    out.write(xmp);
     out.write(jpg, 2, jpg.length - 2);
     return Files.write(dir.resolve(name), out.toByteArray());
   }

@@ -44,6 +44,32 @@ class TypeDetectorTest {
   }
 
   @Test
+  void logLinesStartingLikeMarkupOrMailStayOffTika() throws IOException {
+    long before = detector.tikaDetections();
+    String[] logs = {
+      "<34>1 2024-01-01T10:00:00Z host app - - - login from 192.0.2.1\n",
+      "<13>Jan  1 10:00:00 host sshd[42]: Accepted password for jane\n",
+      "%LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to up\n",
+      "%% Invalid input detected at '^' marker.\n",
+      "From the start: backup job 42 ran\nno headers here\n",
+      "INFO: started\nWARNING: disk 91% full\n",
+      "<>\n",
+    };
+    for (String log : logs) {
+      assertThat(detect("x.log", log)).as(log).isEqualTo(new DetectedType(ContentKind.PLAIN_TEXT, "text/plain"));
+    }
+    assertThat(detector.tikaDetections()).isEqualTo(before);
+
+    String[] documents = {"<!DOCTYPE html><html></html>\n", "<html><body>x</body></html>\n", "<?xml version=\"1.0\"?><a/>\n",
+      "%PDF-1.4\n", "From jane@example.com Mon Jan  1 10:00:00 2024\nFrom: jane@example.com\n\nbody\n",
+      "Received: from mx.example.com\n", "X-Mailer: test\n"};
+    for (String doc : documents) {
+      detect("x.txt", doc);
+    }
+    assertThat(detector.tikaDetections()).isEqualTo(before + documents.length);
+  }
+
+  @Test
   void markupAndMailGoToTheParser() throws IOException {
     assertThat(detect("page.txt", "<html><body><p>Jane</p></body></html>\n"))
         .isEqualTo(new DetectedType(ContentKind.DOCUMENT, "text/html"));
