@@ -109,6 +109,18 @@ class CsvColumnsTest {
     assertThat(birthDates(noHeader, 2048, 1024)).isEmpty();
   }
 
+  @Test
+  void nameColumnsOfTheDefaultPackTakeApostrophesMcPrefixesAndHyphens() throws Exception {
+    Scanner names = Scanner.build(RulePackLoader.loadDefault(),
+        ScanSettings.DEFAULTS.withCategories(EnumSet.of(Category.PERSON_NAME)));
+    byte[] data = "id\tGiven Name\tFamily Name\tcity\n1\tSiobhan\tO'Brien\tCork\n2\tJean-Luc\tMcCarthy\tParis\n"
+        .getBytes(StandardCharsets.UTF_8);
+    List<String> found = new ArrayList<>();
+    names.scan(dev.lagotto.core.scan.Chunk.of(data),
+        (rule, start, end, confidence) -> found.add(new String(data, start, end - start, StandardCharsets.UTF_8)));
+    assertThat(found).containsExactly("Siobhan", "O'Brien", "Jean-Luc", "McCarthy");
+  }
+
   private static List<String> birthDates(byte[] data, int chunkSize, int overlap) throws IOException {
     List<String> found = new ArrayList<>();
     new TextScanner(dob, new ChunkedReader(chunkSize, overlap)).scan(new ByteArrayInputStream(data),
