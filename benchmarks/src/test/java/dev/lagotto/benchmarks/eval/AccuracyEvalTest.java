@@ -24,17 +24,17 @@ class AccuracyEvalTest {
   /** category -> {precision floor, recall floor}. */
   private static final Map<String, double[]> FLOORS = Map.ofEntries(
       Map.entry("credit_card", new double[] {0.97, 0.97}),
-      Map.entry("date_of_birth", new double[] {0.95, 0.07}),
+      Map.entry("date_of_birth", new double[] {0.97, 0.95}),
       Map.entry("device_id", new double[] {0.95, 0.95}),
       Map.entry("email", new double[] {0.97, 0.97}),
       Map.entry("geo_coordinates", new double[] {0.97, 0.97}),
       Map.entry("iban", new double[] {0.98, 0.98}),
       Map.entry("ipv4", new double[] {0.97, 0.97}),
-      Map.entry("ipv6", new double[] {0.97, 0.70}),
+      Map.entry("ipv6", new double[] {0.97, 0.95}),
       Map.entry("mac_address", new double[] {0.97, 0.97}),
       Map.entry("national_id", new double[] {0.97, 0.97}),
-      Map.entry("person_name", new double[] {0.95, 0.62}),
-      Map.entry("phone", new double[] {0.97, 0.88}),
+      Map.entry("person_name", new double[] {0.99, 0.90}),
+      Map.entry("phone", new double[] {0.97, 0.97}),
       Map.entry("session_id", new double[] {0.97, 0.97}),
       Map.entry("user_agent", new double[] {0.97, 0.97}));
 
@@ -60,7 +60,7 @@ class AccuracyEvalTest {
 
   @Test
   void theCorpusIsTheCommittedOne() throws IOException {
-    assertThat(report.bytes()).isEqualTo(1_048_787);
+    assertThat(report.bytes()).isEqualTo(1_048_616);
     assertThat(report.categories().keySet()).containsAll(FLOORS.keySet());
     assertThat(report.decoys().keySet()).containsAll(TRAPS.keySet());
   }

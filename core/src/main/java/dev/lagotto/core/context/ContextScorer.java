@@ -21,6 +21,10 @@ import java.util.Locale;
  *       may be the last part of a longer name ({@code customer_email}, {@code user.email},
  *       {@code billing-email}, {@code userEmail}). Keys are given bare or as written ({@code "email":}):
  *       punctuation around them is ignored.
+ *   <li><b>CSV columns</b>: a match in a CSV/TSV column whose header name is one of the keys (whole or as the
+ *       last part, {@code -} {@code .} and spaces read as {@code _}: {@code dob}, {@code Date of Birth},
+ *       {@code customer_email}) counts as a key; the header is the stream's first line or a header line a few
+ *       rows above (see {@link CsvColumns}). Looked for only when no word or key is found first.
  *   <li>A word or a key adds {@code boost} once. A <b>negative</b> word in the window subtracts
  *       {@code penalty} ({@link #DEFAULT_PENALTY} when the rule gives 0), so the match may fall below the
  *       minimum confidence. With {@code required}, a match without word or key gives {@link #DROP}.
@@ -48,6 +52,7 @@ public final class ContextScorer {
   private final double boost;
   private final double penalty;
   private final boolean required;
+  private final CsvColumns.NameTest columnTest = this::isKeyColumn;
 
   private ContextScorer(Rule.RuleContext context) {
     if (context.window() < 0) {
@@ -73,12 +78,20 @@ public final class ContextScorer {
    * it, starting from {@code confidence}; {@link #DROP} if the match must not be reported.
    */
   public double score(byte[] bytes, int lo, int hi, int start, int end, double confidence) {
+    return score(bytes, lo, hi, start, end, confidence, null);
+  }
+
+  /**
+   * As {@link #score(byte[], int, int, int, int, double)}, with {@code header} the stream's CSV header (or
+   * {@code null}) for matches in CSV columns.
+   */
+  public double score(byte[] bytes, int lo, int hi, int start, int end, double confidence, CsvColumns header) {
     if (words.length == 0 && keys.length == 0 && negative.length == 0 && !required) {
       return confidence;
     }
     int from = Math.max(0, lo);
     int to = Math.min(bytes.length, hi);
-    boolean positive = hasKey(bytes, from, start) || near(bytes, from, to, start, end, words, wordStarts);
+    boolean positive = hasPositive(bytes, from, to, start, end, header);
     if (required && !positive) {
       return DROP;
     }
@@ -94,9 +107,46 @@ public final class ContextScorer {
 
   /** Whether a word or key of this context is present around the match (what {@code required} asks for). */
   public boolean hasPositive(byte[] bytes, int lo, int hi, int start, int end) {
+    return hasPositive(bytes, lo, hi, start, end, null);
+  }
+
+  /** As {@link #hasPositive(byte[], int, int, int, int)}, also looking for a key-named CSV column. */
+  public boolean hasPositive(byte[] bytes, int lo, int hi, int start, int end, CsvColumns header) {
     int from = Math.max(0, lo);
     int to = Math.min(bytes.length, hi);
-    return hasKey(bytes, from, start) || near(bytes, from, to, start, end, words, wordStarts);
+    return hasKey(bytes, from, start) || near(bytes, from, to, start, end, words, wordStarts)
+        || keys.length > 0 && start < to && CsvColumns.columnNamed(bytes, from, start, header, columnTest);
+  }
+
+  /**
+   * Whether the header name {@code b[from, to)} (spaces and quotes around it ignored) is a key, whole or as
+   * its last part after {@code _ - .} or a space; {@code - .} and spaces compare equal to {@code _}.
+   */
+  boolean isKeyColumn(byte[] b, int from, int to) {
+    while (from < to && (b[from] == ' ' || b[from] == '"')) {
+      from++;
+    }
+    while (to > from && (b[to - 1] == ' ' || b[to - 1] == '"')) {
+      to--;
+    }
+    for (byte[] k : keys) {
+      int s = to - k.length;
+      if (s < from || s > from && columnSeparator(b[s - 1]) != '_') {
+        continue;
+      }
+      int j = 0;
+      while (j < k.length && columnSeparator(lower(b[s + j])) == columnSeparator(k[j])) {
+        j++;
+      }
+      if (j == k.length) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static byte columnSeparator(byte c) {
+    return c == '-' || c == '.' || c == ' ' ? (byte) '_' : c;
   }
 
   private boolean near(byte[] b, int lo, int hi, int start, int end, byte[][] list, boolean[] first) {

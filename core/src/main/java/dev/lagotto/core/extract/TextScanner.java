@@ -1,5 +1,6 @@
 package dev.lagotto.core.extract;
 
+import dev.lagotto.core.context.CsvColumns;
 import dev.lagotto.core.rule.Rule;
 import dev.lagotto.core.scan.Scanner;
 import java.io.IOException;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * Runs a {@link Scanner} over a UTF-8 stream read by a {@link ChunkedReader} and gives each match its
  * line, column and stream offset. Memory: the reader's buffer plus the matches of one chunk. Cost: the
- * scanner's plus one pass over the bytes for line counting. Immutable and thread-safe; each
+ * scanner's plus one pass over the bytes for line counting. When the stream's first line is a CSV/TSV header
+ * ({@link CsvColumns#firstLine}), its column names serve as context keys in every later chunk. Immutable and thread-safe; each
  * {@link #scan} call keeps its own state.
  */
 public final class TextScanner {
@@ -36,9 +38,13 @@ public final class TextScanner {
   public long scan(InputStream in, TextMatchSink sink) throws IOException {
     LineTracker tracker = new LineTracker();
     List<Match> matches = new ArrayList<>();
+    CsvColumns[] header = new CsvColumns[1];
     return reader.read(in, (chunk, base) -> {
       matches.clear();
-      scanner.scan(chunk, (rule, start, end, confidence) -> {
+      if (base == 0 && chunk.reportFrom() == chunk.start()) {
+        header[0] = CsvColumns.firstLine(chunk.bytes(), chunk.start(), chunk.end());
+      }
+      scanner.scan(chunk, header[0], (rule, start, end, confidence) -> {
         if (start >= chunk.reportFrom() && start < chunk.reportTo() && end <= chunk.end() && end >= start) {
           matches.add(new Match(rule, start, end, confidence));
         }

@@ -28,11 +28,19 @@ public final class PersonNameMatcher implements CustomMatcher {
   public static final int MAX_TOKEN_BYTES = 32;
   /** Most initials between a first and a last name ({@code John F. X. Doe}). */
   public static final int MAX_INITIALS = 2;
+  /** Most surname particles before a surname ({@code van der}). */
+  public static final int MAX_PARTICLES = 2;
+  private static final int MAX_PARTICLE_BYTES = 3;
+  /** Lower-case surname particles (Dutch, German, French, Italian, Spanish, Portuguese, Arabic). */
+  private static final byte[][] PARTICLES = java.util.stream.Stream.of("de", "da", "di", "do", "dos", "das", "du",
+      "del", "der", "den", "van", "von", "ten", "ter", "le", "la", "al", "el", "bin", "ibn")
+      .map(w -> w.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new);
   /** Bytes looked at before a match for a title or key. */
   public static final int CONTEXT_WINDOW = 40;
   /** Bytes looked at after a match for an e-mail display-name shape {@code <...@...>}. */
   public static final int DISPLAY_NAME_LOOKAHEAD = 80;
-  private static final int MAX_LENGTH = 3 * MAX_TOKEN_BYTES + 3 * MAX_INITIALS + 4;
+  private static final int MAX_LENGTH =
+      3 * MAX_TOKEN_BYTES + 3 * MAX_INITIALS + 4 + MAX_PARTICLES * (MAX_PARTICLE_BYTES + 1);
   /** Most separator bytes ({@code " : = '}) skipped between a key and the name. */
   private static final int MAX_KEY_GAP = 4;
   /** Longest key or title word looked at. */
@@ -160,7 +168,12 @@ public final class PersonNameMatcher implements CustomMatcher {
       return -1;
     }
     int p = skipInitials(b, t1 + 1, limit);
-    int t2 = token(b, p, limit);
+    int q = skipParticles(b, p, limit);
+    int t2 = token(b, q, limit);
+    if (q > p) {
+      return t2 < 0 || codeAfter(b, t2, limit) || !accept(b, lo, start, t2, limit, f1, dictionary.flags(b, q, t2))
+          ? -1 : t2;
+    }
     if (t2 < 0) {
       return -1;
     }
@@ -231,6 +244,39 @@ public final class PersonNameMatcher implements CustomMatcher {
       return true;
     }
     return hasContext(b, lo, start, end, limit);
+  }
+
+  /**
+   * Skips up to {@link #MAX_PARTICLES} lower-case surname particles and their space ({@code de Vries},
+   * {@code van der Berg}, {@code di Maria}) or hyphen ({@code al-Rashid}); returns the position of the surname
+   * after them, or {@code p}. Allocation-free.
+   */
+  private static int skipParticles(byte[] b, int p, int limit) {
+    int q = p;
+    for (int n = 0; n < MAX_PARTICLES; n++) {
+      int e = q;
+      while (e < limit && e - q <= MAX_PARTICLE_BYTES && b[e] >= 'a' && b[e] <= 'z') {
+        e++;
+      }
+      if (e == q || e >= limit || !isParticle(b, q, e)) {
+        break;
+      }
+      boolean hyphen = b[e] == '-' && e - q == 2 && b[q + 1] == 'l';
+      if (b[e] != ' ' && !hyphen) {
+        break;
+      }
+      q = e + 1;
+    }
+    return q;
+  }
+
+  private static boolean isParticle(byte[] b, int from, int to) {
+    for (byte[] particle : PARTICLES) {
+      if (particle.length == to - from && java.util.Arrays.equals(b, from, to, particle, 0, particle.length)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Skips {@code X. } initials (at most {@link #MAX_INITIALS}); returns the position after them. */

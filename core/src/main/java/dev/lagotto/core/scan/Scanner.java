@@ -1,6 +1,7 @@
 package dev.lagotto.core.scan;
 
 import dev.lagotto.core.context.ContextScorer;
+import dev.lagotto.core.context.CsvColumns;
 import dev.lagotto.core.prefilter.Candidates;
 import dev.lagotto.core.prefilter.Prefilter;
 import dev.lagotto.core.rule.Category;
@@ -155,8 +156,18 @@ public final class Scanner {
    * length of DFA steps.
    */
   public int scan(Chunk chunk, MatchSink sink) {
+    return scan(chunk, null, sink);
+  }
+
+  /**
+   * As {@link #scan(Chunk, MatchSink)}, for a chunk of a stream whose first line is the CSV header
+   * {@code header} (or {@code null}): a match in a column named by one of its rule's context keys counts as
+   * keyed (see {@link ContextScorer}).
+   */
+  public int scan(Chunk chunk, CsvColumns header, MatchSink sink) {
     Scratch s = scratch.get();
     s.begin();
+    s.header = header;
     byte[] b = chunk.bytes();
     int lo = chunk.start();
     int hi = chunk.end();
@@ -273,7 +284,7 @@ public final class Scanner {
     if (e < 0) {
       return p + 1;
     }
-    double confidence = accept(r, b, lo, hi, p, e);
+    double confidence = accept(r, b, lo, hi, p, e, s.header);
     if (confidence >= 0) {
       s.add(r.index, p, e, confidence);
     }
@@ -286,7 +297,7 @@ public final class Scanner {
    * A required context is checked before the validators (a byte search is cheaper than most validators;
    * every filter is a pure function of the bytes, so the order does not change the result).
    */
-  private double accept(CompiledRule r, byte[] b, int lo, int hi, int start, int end) {
+  private double accept(CompiledRule r, byte[] b, int lo, int hi, int start, int end, CsvColumns header) {
     if (r.excludeValues.length > 0 && r.excludedValue(b, start, end)) {
       return -1;
     }
@@ -295,7 +306,7 @@ public final class Scanner {
         return -1;
       }
     }
-    if (r.contextRequired && !r.context.hasPositive(b, lo, hi, start, end)) {
+    if (r.contextRequired && !r.context.hasPositive(b, lo, hi, start, end, header)) {
       return -1;
     }
     double confidence = r.rule.confidence();
@@ -306,7 +317,7 @@ public final class Scanner {
       }
       confidence *= Math.min(1, f);
     }
-    confidence = r.context.score(b, lo, hi, start, end, confidence);
+    confidence = r.context.score(b, lo, hi, start, end, confidence, header);
     if (confidence < 0 || Double.isNaN(confidence)) {
       return -1;
     }
@@ -418,6 +429,7 @@ public final class Scanner {
     byte[] state = new byte[INITIAL_MATCHES];
     int count;
     int rulesRun;
+    CsvColumns header;
     byte[] bytes;
     int lo;
     int hi;

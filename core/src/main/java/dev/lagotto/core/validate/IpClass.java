@@ -11,8 +11,11 @@ public enum IpClass {
   PRIVATE(0.6),
   /** 192.0.2/24, 198.51.100/24, 203.0.113/24, 2001:db8::/32, 3fff::/20: public-like, used in examples. */
   DOCUMENTATION(1.0),
-  /** 169.254/16, fe80::/10. */
-  LINK_LOCAL(0.5),
+  /**
+   * 169.254/16, fe80::/10: reported (issue 3 lists only loopback, unspecified, multicast and broadcast as
+   * unreported), with the lower confidence of a private address.
+   */
+  LINK_LOCAL(0.6),
   /** 127/8, ::1. */
   LOOPBACK(0),
   /** 0.0.0.0, ::. */

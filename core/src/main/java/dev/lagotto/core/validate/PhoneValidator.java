@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * Validator {@code phone}: libphonenumber parses the match (national numbers in the settings' default region)
- * and says {@code isValidNumber}. Digit runs that read as a date ({@code 2024-03-12}, {@code 12.03.1985},
+ * and says {@code isValidNumber} (factor 1). A number written in a phone's shape (a leading {@code +}, or
+ * separators between the digit groups) that is only <em>possible</em> (right length for its country; for
+ * country code 1 also area code and exchange starting with 2-9) — an unassigned range, or one assigned after
+ * the metadata — gets {@link #POSSIBLE_FACTOR}: the default rules then report it only with phone context
+ * (a {@code "phone":} key, {@code sms to}). Bare digit runs must be valid. Digit runs that read as a date ({@code 2024-03-12}, {@code 12.03.1985},
  * {@code 20240312}), a time ({@code 12:34:56}) or all the same digit are dropped first. Cost: one
  * libphonenumber parse and validation (the costliest validator; it runs only on matches). Thread-safe.
  */
@@ -18,7 +22,14 @@ public final class PhoneValidator implements Validator, ValidatorProvider {
   public static final String NAME = "phone";
   /** Region used when the settings name none. */
   public static final String FALLBACK_REGION = "US";
+  /** Factor of a phone-shaped number that libphonenumber finds possible but not valid. */
+  public static final double POSSIBLE_FACTOR = 0.55;
   private static final int MIN_DIGITS = 7;
+  private static final int NANP_COUNTRY_CODE = 1;
+  private static final long NANP_AREA_UNIT = 10_000_000L;
+  private static final long NANP_EXCHANGE_UNIT = 10_000L;
+  private static final int NANP_CODE_WIDTH = 1000;
+  private static final int NANP_CODE_MIN = 200;
   private static final int MAX_DIGITS = 15;
   private static final int MIN_YEAR = 1900;
   private static final int MAX_YEAR = 2099;
@@ -53,7 +64,42 @@ public final class PhoneValidator implements Validator, ValidatorProvider {
       return 0;
     }
     String text = MatchText.decode(bytes, start, end);
-    return text != null && valid(text) ? 1 : 0;
+    return text == null ? 0 : factor(text);
+  }
+
+  /** 1 for a valid number, {@link #POSSIBLE_FACTOR} for a phone-shaped possible one, else 0 (see the class). */
+  public double factor(String text) {
+    PhoneNumber number = parse(text);
+    if (number == null) {
+      return 0;
+    }
+    if (util.isValidNumber(number)) {
+      return 1;
+    }
+    return phoneShaped(text.strip()) && util.isPossibleNumber(number) && nanpStructure(number) ? POSSIBLE_FACTOR : 0;
+  }
+
+  /** A leading {@code +}, or a space, dot, dash or parenthesis between digits. */
+  static boolean phoneShaped(String s) {
+    if (s.startsWith("+")) {
+      return true;
+    }
+    for (int i = 1; i < s.length() - 1; i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '.' || c == '-' || c == '(' || c == ')') {
+        return true;
+      }
+    }
+    return s.startsWith("(");
+  }
+
+  /** For country code 1: the area code and the exchange start with 2-9; other countries pass. */
+  private static boolean nanpStructure(PhoneNumber number) {
+    if (number.getCountryCode() != NANP_COUNTRY_CODE) {
+      return true;
+    }
+    long n = number.getNationalNumber();
+    return n / NANP_AREA_UNIT % NANP_CODE_WIDTH >= NANP_CODE_MIN && n / NANP_EXCHANGE_UNIT % NANP_CODE_WIDTH >= NANP_CODE_MIN;
   }
 
   /**
@@ -86,19 +132,24 @@ public final class PhoneValidator implements Validator, ValidatorProvider {
 
   /** Whether {@code text} is a valid phone number in this validator's default region. */
   public boolean valid(String text) {
+    PhoneNumber number = parse(text);
+    return number != null && util.isValidNumber(number);
+  }
+
+  /** The parsed number after the structural rejects (digit count, same digit, time, date), or {@code null}. */
+  private PhoneNumber parse(String text) {
     String s = text.strip();
     String digits = asciiDigits(s);
     if (digits.length() < MIN_DIGITS || digits.length() > MAX_DIGITS || MatchText.allSame(digits)) {
-      return false;
+      return null;
     }
     if (s.indexOf(':') >= 0 || looksLikeDate(s, digits)) {
-      return false;
+      return null;
     }
     try {
-      PhoneNumber number = util.parse(s, region);
-      return util.isValidNumber(number);
+      return util.parse(s, region);
     } catch (NumberParseException e) {
-      return false;
+      return null;
     }
   }
 

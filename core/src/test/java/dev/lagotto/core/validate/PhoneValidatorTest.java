@@ -35,4 +35,17 @@ class PhoneValidatorTest {
   void aNationalNumberOfAnotherRegionIsDropped(String text) {
     assertThat(Check.factor(us, text)).isZero();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"(598) 555-0123", "598-555-0123", "598.555.0123", "+1 598 555 0123", "+15985550123",
+      "+44 20 5555 0123"})
+  void phoneShapedPossibleNumbersGetTheLowerFactor(String text) {
+    assertThat(Check.factor(us, text)).isEqualTo(PhoneValidator.POSSIBLE_FACTOR);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"5985550123", "15985550123", "(101) 555-0123", "598-155-0123", "2024-555-0123"})
+  void bareRunsAndBrokenNanpStructureStayDropped(String text) {
+    assertThat(Check.factor(us, text)).isZero();
+  }
 }

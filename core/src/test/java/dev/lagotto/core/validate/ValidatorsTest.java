@@ -10,7 +10,7 @@ class ValidatorsTest {
   @Test
   void everyValidatorIsRegisteredBySpiUnderItsName() {
     assertThat(Validators.names()).containsExactly("bsn", "card", "date", "geo", "geo_lonlat", "imei", "ip",
-        "luhn", "mac", "mod97", "nif_es", "nino", "phone", "ssn", "tld");
+        "luhn", "mac", "mod97", "name", "nif_es", "nino", "phone", "ssn", "tld");
     for (String name : Validators.names()) {
       assertThat(Validators.create(name, ScanSettings.DEFAULTS).name()).isEqualTo(name);
     }
