@@ -41,7 +41,11 @@ public final class PatternCompiler {
    * one that matches nothing or the empty string, or one too complex to determinize.
    */
   public static CompiledPattern compile(String pattern, boolean caseInsensitive) {
-    Automaton dfa = language(pattern, caseInsensitive);
+    return compile(pattern, language(pattern, caseInsensitive));
+  }
+
+  /** The compiled form of {@code dfa}, a trimmed deterministic automaton of {@code pattern}'s language. */
+  static CompiledPattern compile(String pattern, Automaton dfa) {
     if (dfa.getNumStates() == 0) {
       throw new PatternException(-1, "the pattern matches nothing");
     }
