@@ -10,6 +10,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 
 /** The entry point: builds the command line for an environment and runs it. The only place that exits the JVM. */
@@ -30,7 +31,7 @@ public final class Main {
 
   /** Runs {@code args} in {@code env}, writing to {@code out} and {@code err}; returns the exit code. */
   public static int run(CliEnvironment env, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = commandLine(env);
+    CommandLine cl = commandLine(env, args.length == 0 ? null : args[0]);
     cl.setOut(out);
     cl.setErr(err);
     int code = cl.execute(args);
@@ -39,19 +40,31 @@ public final class Main {
     return code;
   }
 
+  /** The subcommands of {@code lagotto}, in help order. */
+  private static final List<String> SUBCOMMANDS = List.of(ScanCommand.NAME, RulesCommand.NAME, AgentCommand.NAME,
+      SearchCommand.NAME, SubjectCommand.NAME, ServeCommand.NAME);
+
   /** The {@code lagotto} command tree for {@code env}. */
   public static CommandLine commandLine(CliEnvironment env) {
+    return commandLine(env, null);
+  }
+
+  /**
+   * The command tree for {@code env} holding only the subcommand named {@code first} when it names one, else
+   * all of them. Building a subcommand's model costs class loading and annotation reflection (for
+   * {@code serve}, {@code agent} and {@code search}, a good part of the start of {@code lagotto scan}); the
+   * one subcommand parses, runs and prints help exactly as in the whole tree, and anything else (no
+   * arguments, {@code --help}, a misspelt command) gets the whole tree and its messages.
+   */
+  static CommandLine commandLine(CliEnvironment env, String first) {
     CommandLine cl = new CommandLine(new LagottoCommand());
-    cl.addSubcommand(ScanCommand.NAME, new ScanCommand(env));
-    CommandLine rules = new CommandLine(new RulesCommand());
-    rules.addSubcommand(RulesListCommand.NAME, new RulesListCommand());
-    rules.addSubcommand(RulesShowCommand.NAME, new RulesShowCommand());
-    rules.addSubcommand(RulesTestCommand.NAME, new RulesTestCommand());
-    cl.addSubcommand(RulesCommand.NAME, rules);
-    cl.addSubcommand(AgentCommand.NAME, new AgentCommand(env));
-    cl.addSubcommand(SearchCommand.NAME, new SearchCommand(env));
-    cl.addSubcommand(SubjectCommand.NAME, new SubjectCommand(env));
-    cl.addSubcommand(ServeCommand.NAME, new ServeCommand());
+    if (first != null && SUBCOMMANDS.contains(first)) {
+      cl.addSubcommand(first, subcommand(first, env));
+    } else {
+      for (String name : SUBCOMMANDS) {
+        cl.addSubcommand(name, subcommand(name, env));
+      }
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
       if (e instanceof UsageException) {
@@ -67,5 +80,24 @@ public final class Main {
       return ExitCodes.INTERNAL_ERROR;
     });
     return cl;
+  }
+
+  /** A new instance of the subcommand {@code name} (one of {@link #SUBCOMMANDS}). */
+  private static Object subcommand(String name, CliEnvironment env) {
+    return switch (name) {
+      case ScanCommand.NAME -> new ScanCommand(env);
+      case RulesCommand.NAME -> {
+        CommandLine rules = new CommandLine(new RulesCommand());
+        rules.addSubcommand(RulesListCommand.NAME, new RulesListCommand());
+        rules.addSubcommand(RulesShowCommand.NAME, new RulesShowCommand());
+        rules.addSubcommand(RulesTestCommand.NAME, new RulesTestCommand());
+        yield rules;
+      }
+      case AgentCommand.NAME -> new AgentCommand(env);
+      case SearchCommand.NAME -> new SearchCommand(env);
+      case SubjectCommand.NAME -> new SubjectCommand(env);
+      case ServeCommand.NAME -> new ServeCommand();
+      default -> throw new IllegalArgumentException("unknown subcommand " + name);
+    };
   }
 }

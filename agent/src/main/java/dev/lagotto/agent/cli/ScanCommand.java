@@ -159,6 +159,8 @@ public final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    StartupClock clock = StartupClock.fromSystemProperty();
+    clock.lap("jvm and options");
     int threadCount = threads == null ? Math.max(1, env.cores()) : threads;
     if (threadCount < 1) {
       throw new UsageException("--threads " + threads + ": must be at least 1");
@@ -180,6 +182,7 @@ public final class ScanCommand implements Callable<Integer> {
     }
     ExtractLimits limits = extractLimits();
     RulePack pack = rulePack.load();
+    clock.lap("rules loaded");
     ScanSettings settings = ScanSettings.DEFAULTS.withMinConfidence(minConfidence)
         .withCategories(categories == null ? EnumSet.allOf(Category.class) : EnumSet.copyOf(categories));
     Scanner scanner;
@@ -188,6 +191,7 @@ public final class ScanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("cannot build the rule engine: " + e.getMessage(), e);
     }
+    clock.lap("engine built (" + scanner.ruleCount() + " rules)");
     SiteKey key;
     try {
       key = SiteKeys.resolve(env.env(), keyFile, env.home());
@@ -198,6 +202,7 @@ public final class ScanCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("lagotto: created the fingerprint key " + key.origin()
           + "; keep it: fingerprints compare only under the same key");
     }
+    clock.lap("key");
     Fingerprinter fingerprinter = new Fingerprinter(key.bytes());
     FindingFactory factory = new FindingFactory(fingerprinter, reveal);
     List<ContentHandler> handlers = ContentHandlers.with(List.of(new TikaContentHandler(limits)));
@@ -209,6 +214,7 @@ public final class ScanCommand implements Callable<Integer> {
     GroupedReport report = new GroupedReport(writer, stats, minConfidence);
     ScanOptions options = new ScanOptions(includes, excludes, maxFileSize == null ? -1 : maxFileSize, followSymlinks, threadCount);
     report.exclusive(w -> w.begin(pack));
+    clock.lap("readers");
     ProgressLine progress = env.stderrTerminal() ? ProgressLine.start(report, spec.commandLine().getErr()) : null;
     try {
       if (!files.isEmpty()) {
@@ -223,8 +229,11 @@ public final class ScanCommand implements Callable<Integer> {
         progress.close();
       }
     }
+    clock.lap("scanned");
     ScanSummary summary = stats.snapshot();
     report.exclusive(w -> w.summary(summary));
+    clock.lap("summary");
+    clock.print(spec.commandLine().getErr());
     return ExitCodes.forScan(summary.findings(), summary.failed() + tablesNotRead(summary), failOnFindings);
   }
 

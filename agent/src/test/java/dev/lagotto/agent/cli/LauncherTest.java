@@ -13,7 +13,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bin/lagotto}: the Java checks, which run before any build. */
+/**
+ * {@code bin/lagotto}: the Java checks, which run before any build; and, with a fake {@code java} that
+ * records its arguments in a copy of the launcher whose jar is up to date, the JVM options and the AppCDS
+ * archive's life (recorded by the first scan, used after, recorded again when the jar is newer).
+ */
 class LauncherTest {
   static final Path LAUNCHER = Path.of("..", "bin", "lagotto").toAbsolutePath().normalize();
 
@@ -65,5 +69,98 @@ class LauncherTest {
     Run r = launch(Map.of("PATH", tools.toString()));
     assertThat(r.code).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err).contains("no Java found", "install a JDK 17");
+  }
+
+  /** A launcher copy under {@code dir/root} with an up-to-date (empty) jar and a fake JDK 17 whose java logs its arguments. */
+  private Path fakeInstall() throws IOException {
+    Path root = dir.resolve("root");
+    Path bin = Files.createDirectories(root.resolve("bin"));
+    Files.copy(LAUNCHER, bin.resolve("lagotto"));
+    Files.createDirectories(root.resolve("agent/target"));
+    Files.writeString(root.resolve("agent/target/lagotto.jar"), "");
+    Path jdk = Files.createDirectories(dir.resolve("jdk17/bin"));
+    Files.writeString(jdk.getParent().resolve("release"), "JAVA_VERSION=\"17.0.99\"\n");
+    Path java = jdk.resolve("java");
+    Files.writeString(java, """
+        #!/bin/sh
+        for a in "$@"; do
+          case "$a" in
+            -version) echo 'openjdk version "17.0.99"' >&2; exit 0 ;;
+            -XX:ArchiveClassesAtExit=*) echo archive > "${a#*=}" ;;
+          esac
+        done
+        printf '%s\\n' "$@" >> "$(dirname "$0")/../args.log"
+        echo '--'  >> "$(dirname "$0")/../args.log"
+        echo 'command output'
+        exit 3
+        """);
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return root;
+  }
+
+  /** Runs the fake install's launcher; returns stdout, and the fake java's arguments of this run. */
+  private record Launch(int code, String out, List<String> args) {}
+
+  private Launch launchFake(Path root, Map<String, String> extraEnv, String... args) throws Exception {
+    Path log = dir.resolve("jdk17/args.log");
+    Files.deleteIfExists(log);
+    List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", root.resolve("bin/lagotto").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().clear();
+    pb.environment().put("JAVA_HOME", dir.resolve("jdk17").toString());
+    pb.environment().put("PATH", "/usr/bin:/bin");
+    pb.environment().put("HOME", dir.resolve("home").toString());
+    pb.environment().putAll(extraEnv);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    List<String> logged = Files.exists(log) ? Files.readAllLines(log) : List.of();
+    return new Launch(p.exitValue(), out, logged);
+  }
+
+  private static List<String> archives(Path root) throws IOException {
+    try (var files = Files.list(root.resolve("agent/target"))) {
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.contains("cds")).sorted().toList();
+    }
+  }
+
+  @Test
+  void theFirstScanRecordsAClassArchiveThatLaterScansUse() throws Exception {
+    Path root = fakeInstall();
+    Launch first = launchFake(root, Map.of(), "scan", "x.log");
+    assertThat(first.code).as("the command's exit code passes through").isEqualTo(3);
+    assertThat(first.out).isEqualTo("command output\n");
+    assertThat(first.args).contains("-XX:+UseSerialGC", "-Xms16m", "-Xlog:cds*=off", "-jar", "scan", "x.log");
+    assertThat(first.args).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=") && a.endsWith(".tmp"));
+    List<String> made = archives(root);
+    assertThat(made).as("recorded under a temporary name, then renamed").hasSize(1).allMatch(n -> n.endsWith(".jsa"));
+
+    Launch second = launchFake(root, Map.of(), "scan", "x.log");
+    assertThat(second.args).contains("-XX:SharedArchiveFile=" + root.resolve("agent/target/" + made.get(0)));
+    assertThat(second.args).noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+
+    Path jar = root.resolve("agent/target/lagotto.jar");
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+    Launch rebuilt = launchFake(root, Map.of(), "scan", "x.log");
+    assertThat(rebuilt.args).as("a jar newer than the archive is recorded again")
+        .anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+    assertThat(archives(root)).isEqualTo(made);
+  }
+
+  @Test
+  void userOptionsComeAfterTheDefaultsAndLongRunningCommandsKeepTheJvmDefaults() throws Exception {
+    Path root = fakeInstall();
+    Launch scan = launchFake(root, Map.of("JAVA_OPTS", "-Xmx300m", "LAGOTTO_JAVA_OPTS", "-XX:+UseParallelGC -Dx=1",
+        "LAGOTTO_CDS", "0"), "scan", "-");
+    assertThat(scan.args).containsSubsequence("-XX:+UseSerialGC", "-Xms16m", "-Xmx300m", "-XX:+UseParallelGC", "-Dx=1",
+        "-jar");
+    assertThat(scan.args).as("LAGOTTO_CDS=0").noneMatch(a -> a.contains("Archive"));
+    for (String command : List.of("serve", "agent", "search")) {
+      Launch run = launchFake(root, Map.of(), command, "--help");
+      assertThat(run.args.subList(0, 2)).as(command).containsExactly("-jar", root.resolve("agent/target/lagotto.jar").toString());
+    }
+    assertThat(archives(root)).isEmpty();
   }
 }

@@ -3,14 +3,16 @@ package dev.lagotto.core.pattern;
 import org.apache.lucene.util.automaton.Automaton;
 
 /**
- * A pattern compiled to a minimal deterministic automaton over bytes, in the executable form the scanner
- * runs: a dense transition table of 256 entries per state. Immutable and thread-safe; memory is
+ * A pattern compiled to a trimmed deterministic automaton over bytes (see {@link PatternCompiler}), in the
+ * executable form the scanner runs: a dense transition table of 256 entries per state. Immutable and thread-safe; memory is
  * {@code 1 KiB} per state (at most {@link PatternCompiler#MAX_STATES}). Running costs one table load per
  * byte and never allocates.
  */
 public final class CompiledPattern {
   /** {@link #maxLength()} of a pattern with unbounded repetition. */
   public static final int UNBOUNDED = -1;
+  /** Multiplier of the column hash that groups bytes into classes. */
+  private static final long COLUMN_HASH_PRIME = 0x9E3779B97F4A7C15L;
 
   private final String source;
   private final Automaton automaton;
@@ -36,16 +38,12 @@ public final class CompiledPattern {
       boolean[] startBytes, boolean[] tokenBytes, int maxLength) {
     this.acceptFrom = acceptFrom;
     int states = accept.length;
-    int[] classIds = new int[256];
-    java.util.Map<String, Integer> columns = new java.util.HashMap<>();
-    for (int b = 0; b < 256; b++) {
-      int[] column = new int[states];
-      for (int st = 0; st < states; st++) {
-        column[st] = table[st * 256 + b];
-      }
-      classIds[b] = columns.computeIfAbsent(java.util.Arrays.toString(column), k -> columns.size());
+    int[] classIds = byteClasses(table, states);
+    int classCount = 0;
+    for (int id : classIds) {
+      classCount = Math.max(classCount, id + 1);
     }
-    this.classes = columns.size();
+    this.classes = classCount;
     this.classOf = new byte[256];
     for (int b = 0; b < 256; b++) {
       classOf[b] = (byte) classIds[b];
@@ -67,12 +65,54 @@ public final class CompiledPattern {
     this.maxLength = maxLength;
   }
 
+  /**
+   * The byte classes of a transition table: bytes whose columns (next state from every state) are equal
+   * share an id; ids are numbered by first byte. Cost: one pass over the table to hash the columns, plus one
+   * comparison of two columns per byte whose hash equals an earlier one.
+   */
+  private static int[] byteClasses(int[] table, int states) {
+    long[] hash = new long[256];
+    for (int st = 0; st < states; st++) {
+      int row = st * 256;
+      for (int b = 0; b < 256; b++) {
+        hash[b] = hash[b] * COLUMN_HASH_PRIME + table[row + b];
+      }
+    }
+    int[] classIds = new int[256];
+    int[] representative = new int[256];
+    int count = 0;
+    for (int b = 0; b < 256; b++) {
+      int id = -1;
+      for (int c = 0; c < count && id < 0; c++) {
+        int r = representative[c];
+        if (hash[r] == hash[b] && sameColumn(table, states, r, b)) {
+          id = c;
+        }
+      }
+      if (id < 0) {
+        id = count++;
+        representative[id] = b;
+      }
+      classIds[b] = id;
+    }
+    return classIds;
+  }
+
+  private static boolean sameColumn(int[] table, int states, int a, int b) {
+    for (int row = 0; row < states * 256; row += 256) {
+      if (table[row + a] != table[row + b]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The pattern text this was compiled from. */
   public String source() {
     return source;
   }
 
-  /** The minimal deterministic automaton (labels are bytes 0..255; its own state numbering); do not modify. */
+  /** The deterministic automaton (labels are bytes 0..255; its own state numbering); do not modify. */
   public Automaton automaton() {
     return automaton;
   }
@@ -196,7 +236,7 @@ public final class CompiledPattern {
    * The bytes that directly precede {@code word} where it occurs inside a match, after a byte of the
    * match; plus, when a match can start with {@code word}, every byte in {@code outside} (what may precede
    * a match). A necessary condition for an occurrence of {@code word} to lie in a match. Cost: linear in
-   * states times {@code word} length.
+   * states times ({@code word} length plus byte classes).
    */
   public boolean[] bytesBefore(byte[] word, boolean[] outside) {
     return bytesBefore(word, outside, true);
@@ -208,15 +248,16 @@ public final class CompiledPattern {
     for (int s = 0; s < n; s++) {
       reads[s] = read(s * 256, word) >= 0;
     }
-    boolean[] before = new boolean[256];
-    for (int s = 0; s < n; s++) {
-      for (int b = 0; b < 256; b++) {
-        int next = table[s * 256 + b];
-        if (next >= 0 && reads[next >>> 8]) {
-          before[b] = true;
+    boolean[] hit = new boolean[classes];
+    for (int row = 0; row < run.length; row += classes) {
+      for (int c = 0; c < classes; c++) {
+        int next = run[row + c];
+        if (next >= 0 && reads[next / classes]) {
+          hit[c] = true;
         }
       }
     }
+    boolean[] before = bytesOf(hit);
     if (reads[0] && withOutside) {
       for (int b = 0; b < 256; b++) {
         before[b] |= outside[b];
@@ -231,7 +272,7 @@ public final class CompiledPattern {
    * match). A necessary condition for an occurrence of {@code word} to lie in a match.
    */
   public boolean[] bytesAfter(byte[] word, boolean[] outside) {
-    boolean[] after = new boolean[256];
+    boolean[] hit = new boolean[classes];
     boolean canEnd = false;
     for (int s = 0; s < stateCount(); s++) {
       int end = read(s * 256, word);
@@ -239,16 +280,27 @@ public final class CompiledPattern {
         continue;
       }
       canEnd |= accept[end >>> 8];
-      for (int b = 0; b < 256; b++) {
-        after[b] |= table[end | b] >= 0;
+      int row = (end >>> 8) * classes;
+      for (int c = 0; c < classes; c++) {
+        hit[c] |= run[row + c] >= 0;
       }
     }
+    boolean[] after = bytesOf(hit);
     if (canEnd) {
       for (int b = 0; b < 256; b++) {
         after[b] |= outside[b];
       }
     }
     return after;
+  }
+
+  /** The bytes whose class is marked in {@code classHit}. */
+  private boolean[] bytesOf(boolean[] classHit) {
+    boolean[] bytes = new boolean[256];
+    for (int b = 0; b < 256; b++) {
+      bytes[b] = classHit[classOf[b] & 0xff];
+    }
+    return bytes;
   }
 
   /** The bytes that directly precede {@code word} where it occurs inside a match, after a byte of the match. */
