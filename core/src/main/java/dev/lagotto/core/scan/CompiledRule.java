@@ -8,6 +8,7 @@ import dev.lagotto.core.pattern.PatternCompiler;
 import dev.lagotto.core.pattern.PatternException;
 import dev.lagotto.core.prefilter.ByteClasses;
 import dev.lagotto.core.prefilter.Prefilter;
+import dev.lagotto.core.prefilter.RunGate;
 import dev.lagotto.core.rule.Rule;
 import dev.lagotto.core.validate.Validator;
 import dev.lagotto.core.validate.Validators;
@@ -260,7 +261,62 @@ final class CompiledRule {
     if (!any) {
       throw new RuleCompileException(pattern == null ? "matcher" : "pattern", "no byte can start a match");
     }
-    return new Prefilter.Trigger.StartBytes(startBytes, rule.boundary());
+    return new Prefilter.Trigger.StartBytes(startBytes, rule.boundary(), runGates());
+  }
+
+  /**
+   * The {@link RunGate}s of a pattern rule: one per run class whose bytes can start a match and are all
+   * forbidden after a match by the boundary (see {@link RunGate} for why that makes the gate sound).
+   * Computed from the DFA: the states reachable by reading {@code L} bytes of the class from the start.
+   */
+  private List<RunGate> runGates() {
+    List<RunGate> gates = new ArrayList<>();
+    if (pattern == null || forbidden == null) {
+      return gates;
+    }
+    for (RunGate.RunClass c : RunGate.RunClass.values()) {
+      boolean starts = false;
+      boolean allForbidden = true;
+      for (int b = 0; b < 256; b++) {
+        if (c.contains(b)) {
+          starts |= startBytes[b];
+          allForbidden &= forbidden[b];
+        }
+      }
+      if (!starts || !allForbidden) {
+        continue;
+      }
+      int n = pattern.stateCount();
+      boolean[][] reachable = new boolean[RunGate.MAX_RUN + 1][];
+      reachable[0] = new boolean[n];
+      reachable[0][0] = true;
+      for (int length = 1; length <= RunGate.MAX_RUN; length++) {
+        boolean[] next = new boolean[n];
+        for (int st = 0; st < n; st++) {
+          if (reachable[length - 1][st]) {
+            for (int b = 0; b < 256; b++) {
+              if (c.contains(b)) {
+                int t = pattern.step(st, b);
+                if (t >= 0) {
+                  next[t] = true;
+                }
+              }
+            }
+          }
+        }
+        reachable[length] = next;
+      }
+      gates.add(RunGate.of(c, (length, next) -> {
+        boolean[] states = reachable[length];
+        for (int st = 0; st < n; st++) {
+          if (states[st] && ((pattern.isAccepting(st) && !forbidden[next]) || pattern.step(st, next) >= 0)) {
+            return true;
+          }
+        }
+        return false;
+      }));
+    }
+    return gates;
   }
 
   static boolean[] forbiddenBytes(Rule.Boundary boundary) {

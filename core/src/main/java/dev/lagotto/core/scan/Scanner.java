@@ -434,8 +434,12 @@ public final class Scanner {
     final int[] startCount;
 
     @Override
-    public void startAt(int position, int[] triggered) {
-      for (int r : triggered) {
+    public void startAt(int position, int[] triggered, long members) {
+      for (int j = 0; j < triggered.length; j++) {
+        if (j < Long.SIZE && (members & (1L << j)) == 0) {
+          continue;
+        }
+        int r = triggered[j];
         int n = startCount[r];
         int[] list = starts[r];
         if (n == list.length) {
