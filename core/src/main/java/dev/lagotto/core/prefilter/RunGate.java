@@ -7,7 +7,8 @@ import java.util.Arrays;
  * candidate start opens: its length and the byte after it. Immutable and thread-safe; memory is
  * {@code MAX_RUN * 32} bytes.
  *
- * <p>Sound when every byte of the class is forbidden right after a match (the rule's boundary): a match
+ * <p>A custom matcher declares its gate. For a pattern, the gate is sound when every byte of the class is
+ * forbidden right after a match (the rule's boundary): a match
  * that starts at the first byte of a run of {@code L} class bytes then cannot end inside the run, so it
  * either ends right after the run (the pattern accepts after {@code L} class bytes and the next byte may
  * follow a match) or reads the next byte after {@code L} class bytes. {@link #allows} is the union of both

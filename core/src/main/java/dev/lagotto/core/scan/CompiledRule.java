@@ -265,13 +265,21 @@ final class CompiledRule {
   }
 
   /**
-   * The {@link RunGate}s of a pattern rule: one per run class whose bytes can start a match and are all
-   * forbidden after a match by the boundary (see {@link RunGate} for why that makes the gate sound).
-   * Computed from the DFA: the states reachable by reading {@code L} bytes of the class from the start.
+   * The {@link RunGate}s of a rule. A pattern rule has one per run class whose bytes can start a match and
+   * are all forbidden after a match by the boundary (see {@link RunGate} for why that makes the gate
+   * sound), computed from the DFA: the states reachable by reading {@code L} bytes of the class from the
+   * start. A custom matcher has the upper-case gate it declares ({@link CustomMatcher#canStartUpperRun}).
    */
   private List<RunGate> runGates() {
     List<RunGate> gates = new ArrayList<>();
-    if (pattern == null || forbidden == null) {
+    if (matcher != null) {
+      RunGate upper = RunGate.of(RunGate.RunClass.UPPER, matcher::canStartUpperRun);
+      if (!upper.equals(RunGate.of(RunGate.RunClass.UPPER, (length, next) -> true))) {
+        gates.add(upper);
+      }
+      return gates;
+    }
+    if (forbidden == null) {
       return gates;
     }
     for (RunGate.RunClass c : RunGate.RunClass.values()) {
