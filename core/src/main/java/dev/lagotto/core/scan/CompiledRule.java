@@ -66,6 +66,11 @@ final class CompiledRule {
    */
   final int[] probeOffsets;
   final int[][] probeTables;
+  /**
+   * Per one-byte keyword (index: the byte): the {@link KeywordGate}s its occurrences must pass, or
+   * {@code null}; {@code null} altogether when the rule has none.
+   */
+  final KeywordGate[][] keywordGates;
 
   private CompiledRule(Rule rule, int index, ScanSettings settings) {
     this.rule = rule;
@@ -137,6 +142,7 @@ final class CompiledRule {
     while (count < MAX_PROBES && sets[count] != null) {
       count++;
     }
+    keywordGates = keywordGates(rule);
     probeOffsets = java.util.Arrays.copyOf(offsets, count);
     probeTables = new int[count][];
     for (int i = 0; i < count; i++) {
@@ -262,6 +268,41 @@ final class CompiledRule {
       throw new RuleCompileException(pattern == null ? "matcher" : "pattern", "no byte can start a match");
     }
     return new Prefilter.Trigger.StartBytes(startBytes, rule.boundary(), runGates());
+  }
+
+  /** Classes of bytes whose runs next to a one-byte keyword {@link KeywordGate}s measure. */
+  private static final List<boolean[]> KEYWORD_RUN_CLASSES = List.of(ByteClasses.named("digit"),
+      ByteClasses.named("hex"));
+
+  private KeywordGate[][] keywordGates(Rule rule) {
+    if (pattern == null || forbidden == null || rule.caseInsensitive()) {
+      return null;
+    }
+    KeywordGate[][] gates = new KeywordGate[256][];
+    boolean any = false;
+    for (String k : rule.keywords()) {
+      byte[] word = k.getBytes(StandardCharsets.UTF_8);
+      if (word.length != 1) {
+        continue;
+      }
+      int w = word[0] & 0xff;
+      List<KeywordGate> list = new ArrayList<>();
+      for (boolean[] cls : KEYWORD_RUN_CLASSES) {
+        boolean sound = !cls[w];
+        for (int b = 0; b < 256 && sound; b++) {
+          sound = !cls[b] || forbidden[b];
+        }
+        KeywordGate g = sound ? KeywordGate.of(pattern, w, cls, forbidden) : null;
+        if (g != null) {
+          list.add(g);
+        }
+      }
+      if (!list.isEmpty()) {
+        gates[w] = list.toArray(new KeywordGate[0]);
+        any = true;
+      }
+    }
+    return any ? gates : null;
   }
 
   /**

@@ -210,6 +210,16 @@ public final class Scanner {
     if (floor > last) {
       return;
     }
+    if (length == 1 && r.keywordGates != null) {
+      KeywordGate[] gates = r.keywordGates[b[k] & 0xff];
+      if (gates != null) {
+        for (KeywordGate g : gates) {
+          if (!g.allows(b, lo, hi, k)) {
+            return;
+          }
+        }
+      }
+    }
     boolean[] token = r.tokenBytes;
     int need = k - r.keywordReach + r.minLength;
     if (need > k) {
