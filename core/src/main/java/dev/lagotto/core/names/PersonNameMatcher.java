@@ -85,6 +85,16 @@ public final class PersonNameMatcher implements CustomMatcher {
     return (b >= 'A' && b <= 'Z') || (b >= 0xC3 && b <= 0xC5);
   }
 
+  /**
+   * A name token or an initial starts with one upper-case letter followed by a lower-case letter (ASCII or
+   * a UTF-8 Latin letter), {@code '} ({@code O'Brien}) or {@code .} ({@code J. Smith}): so never at
+   * {@code INFO}, {@code GET} or {@code X-Forwarded}.
+   */
+  @Override
+  public boolean canStartUpperRun(int length, int next) {
+    return length == 1 && ((next >= 'a' && next <= 'z') || next >= 0x80 || next == '\'' || next == '.');
+  }
+
   @Override
   public int maxLength() {
     return MAX_LENGTH;

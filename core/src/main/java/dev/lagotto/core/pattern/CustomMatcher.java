@@ -21,4 +21,14 @@ public interface CustomMatcher {
 
   /** The longest match possible, in bytes. */
   int maxLength();
+
+  /**
+   * Whether a match can start at the first byte of a run of {@code length} ASCII upper-case letters that
+   * is followed by byte {@code next} (0..255, not an upper-case letter). A necessary condition the index
+   * checks before {@link #match}, once per position for all rules; it must never be {@code false} where
+   * {@link #match} could succeed. Default: {@code true}.
+   */
+  default boolean canStartUpperRun(int length, int next) {
+    return true;
+  }
 }

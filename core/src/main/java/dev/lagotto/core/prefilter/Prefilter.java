@@ -18,14 +18,19 @@ import java.util.Objects;
  * {@link #build}):
  * <ul>
  *   <li>{@link Trigger.Keywords}: literal keywords, one of which occurs in every match of the rule (the
- *       compiler proves it). Each keyword is verified only where its <em>anchor byte</em> occurs, preceded
- *       by the keyword's previous byte (or, for the first byte, a byte that can precede the keyword in a
- *       match): the pair estimated rarest in log text ({@link ByteClasses#logFrequency}), so common first
- *       letters do not stop the pass. Case-insensitive keywords anchor on both cases of a letter. An event carries the
- *       keyword's start position and the rules it triggers.
+ *       compiler proves it). A one-byte keyword is verified where its byte occurs after a byte that can
+ *       precede it in a match. A longer keyword is verified only where its <em>anchor</em> pair occurs (the
+ *       keyword's bytes {@code i-1, i}, {@code i >= 1}) and then only if the next byte is the keyword's
+ *       byte {@code i+1}: the trigram estimated rarest in log text ({@link ByteClasses#logFrequency}), so
+ *       common bytes such as {@code "} do not stop the pass. Case-insensitive keywords anchor on both cases
+ *       of a letter. An event carries the keyword's start position and the rules it triggers.
  *   <li>{@link Trigger.StartBytes}: the bytes a match can start with. An event is the position of such a
  *       byte whose preceding byte the rule's boundary allows (so the inside of words and numbers is
- *       skipped by a table lookup).
+ *       skipped by a table lookup), and that the rule's {@link RunGate}s allow: where a rule has a gate
+ *       for the class of the byte (digits, upper-case, lower-case letters), the run of that class is
+ *       measured once per position for all rules, and a rule whose match cannot start a run of that
+ *       length followed by that byte is not told (a timestamp's {@code 12} followed by {@code :} never
+ *       reaches the card or IMEI rules).
  * </ul>
  * The pass costs one load from a 256-entry table per byte; a hit costs a second table lookup (start
  * bytes, passed at once to a {@link StartSink}) or a keyword check: the bytes around the occurrence must be
@@ -45,12 +50,17 @@ public final class Prefilter {
   static final int KEYWORD_EVENT = 1 << 30;
   private static final int HOT_START = 1;
   private static final int HOT_ANCHOR = 2;
+  /** Ints per entry of {@link #anchors}. */
+  private static final int ANCHOR_ENTRY = 3;
   /** Classes of the byte before a position, as boundaries see it. */
   private static final int PREV_OTHER = 0;
   private static final int PREV_DIGIT = 1;
   private static final int PREV_LETTER = 2;
   private static final int PREV_UNDERSCORE = 3;
   private static final byte[] PREV_CLASS = new byte[256];
+  /** Per byte: 1 + the ordinal of its {@link RunGate.RunClass}, or 0. */
+  private static final byte[] RUN_CLASS = new byte[256];
+  private static final int RUN_CLASSES = RunGate.RunClass.values().length + 1;
 
   static {
     for (int b = '0'; b <= '9'; b++) {
@@ -61,6 +71,10 @@ public final class Prefilter {
       PREV_CLASS[b - 32] = PREV_LETTER;
     }
     PREV_CLASS['_'] = PREV_UNDERSCORE;
+    for (int b = 0; b < 256; b++) {
+      RunGate.RunClass c = RunGate.RunClass.of(b);
+      RUN_CLASS[b] = (byte) (c == null ? 0 : c.ordinal() + 1);
+    }
   }
 
   private final boolean none;
@@ -70,7 +84,15 @@ public final class Prefilter {
   /** Start-byte event sets by (previous byte class * 256 + byte): index into {@link #ruleSets} plus one. */
   private final int[] startAction;
   private final int[][] ruleSets;
-  /** Per anchor byte: pairs (keyword id, offset of the anchor inside the keyword). */
+  /**
+   * Per (rule set, run class): the combined {@link RunGate}s of the set's rules, or {@code null} when no
+   * rule of the set has a gate for the class; index {@code set * RUN_CLASSES + class}, class 0 = none.
+   */
+  private final SetGate[] setGates;
+  /**
+   * Per anchor byte: triples (keyword id, offset of the anchor inside the keyword, the keyword's byte after
+   * the anchor, lower-cased for a case-insensitive keyword, or -1 when the anchor is its last byte).
+   */
   private final int[][] anchors;
   private final byte[][] keywords;
   private final boolean[] keywordCaseInsensitive;
@@ -96,6 +118,7 @@ public final class Prefilter {
     hotPair = new byte[0];
     startAction = new int[0];
     ruleSets = new int[0][];
+    setGates = new SetGate[0];
     anchors = new int[256][];
     keywords = new byte[0][];
     keywordCaseInsensitive = new boolean[0];
@@ -140,6 +163,12 @@ public final class Prefilter {
       }
     }
     ruleSets = sets.toArray(new int[0][]);
+    setGates = new SetGate[ruleSets.length * RUN_CLASSES];
+    for (int set = 0; set < ruleSets.length; set++) {
+      for (RunGate.RunClass c : RunGate.RunClass.values()) {
+        setGates[set * RUN_CLASSES + c.ordinal() + 1] = SetGate.of(ruleSets[set], triggers, c);
+      }
+    }
 
     Map<String, List<int[]>> byKeyword = new LinkedHashMap<>();
     List<int[]> pairList = new ArrayList<>();
@@ -227,7 +256,7 @@ public final class Prefilter {
           flags |= HOT_START;
         }
         int[] list = anchors[b];
-        for (int j = 0; j < list.length && (flags & HOT_ANCHOR) == 0; j += 2) {
+        for (int j = 0; j < list.length && (flags & HOT_ANCHOR) == 0; j += ANCHOR_ENTRY) {
           int offset = list[j + 1];
           byte[] word = keywords[list[j]];
           boolean ci = keywordCaseInsensitive[list[j]];
@@ -257,22 +286,28 @@ public final class Prefilter {
   }
 
   private void addAnchor(List<List<Integer>> lists, int b, int keywordId, int offset) {
+    byte[] word = keywords[keywordId];
     lists.get(b).add(keywordId);
     lists.get(b).add(offset);
+    lists.get(b).add(offset + 1 < word.length ? word[offset + 1] & 0xff : -1);
   }
 
   /**
-   * The offset of the keyword's anchor: the byte whose occurrence, together with the byte before it (for
-   * offset 0, any byte), is estimated rarest in log text by {@link ByteClasses#logFrequency}.
+   * The offset of the keyword's anchor. A one-byte keyword anchors on its byte. A longer keyword anchors on
+   * the byte at an offset {@code i >= 1}, so that the first pass selects it by the exact pair
+   * (byte {@code i-1}, byte {@code i}), and {@link #keywordsAt} compares the byte after it before anything
+   * else: the offset whose trigram ({@code i-1, i, i+1}; a pair at the end of the keyword counts as a pair
+   * followed by any byte) is estimated rarest in log text by {@link ByteClasses#logFrequency}.
    */
   private static int rarestByte(byte[] word, boolean caseInsensitive) {
-    int best = 0;
+    if (word.length == 1) {
+      return 0;
+    }
+    int best = 1;
     double bestFrequency = Double.MAX_VALUE;
-    for (int i = 0; i < word.length; i++) {
-      double f = frequency(word[i] & 0xff, caseInsensitive);
-      if (i > 0) {
-        f = f * frequency(word[i - 1] & 0xff, caseInsensitive) / 1000;
-      }
+    for (int i = 1; i < word.length; i++) {
+      double f = frequency(word[i - 1] & 0xff, caseInsensitive) * frequency(word[i] & 0xff, caseInsensitive)
+          * (i + 1 < word.length ? frequency(word[i + 1] & 0xff, caseInsensitive) : ANY_BYTE);
       if (f < bestFrequency) {
         best = i;
         bestFrequency = f;
@@ -280,6 +315,9 @@ public final class Prefilter {
     }
     return best;
   }
+
+  /** {@link #frequency} of "any byte": the sum of the table, in its parts per 100,000. */
+  private static final double ANY_BYTE = 100_000;
 
   private static double frequency(int b, boolean caseInsensitive) {
     int f = ByteClasses.logFrequency(b) + 1;
@@ -334,7 +372,7 @@ public final class Prefilter {
     if (i < stop && i == lo) {
       int b = bytes[i] & 0xff;
       if ((hot[b] & HOT_START) != 0 && i < to && startAction[(PREV_OTHER << 8) | b] != 0) {
-        starts.startAt(i, ruleSets[startAction[(PREV_OTHER << 8) | b] - 1]);
+        start(bytes, i, b, hi, startAction[(PREV_OTHER << 8) | b] - 1, starts);
       }
       if ((hot[b] & HOT_ANCHOR) != 0) {
         keywordsAt(bytes, lo, i, b, from, keywordTo, hi, out, starts);
@@ -398,7 +436,7 @@ public final class Prefilter {
       int before = bytes[p - 1] & 0xff;
       int flags = pairs[(before << 8) | b];
       if ((flags & HOT_START) != 0 && p < to) {
-        starts.startAt(p, ruleSets[startAction[(PREV_CLASS[before] << 8) | b] - 1]);
+        start(bytes, p, b, hi, startAction[(PREV_CLASS[before] << 8) | b] - 1, starts);
       }
       if ((flags & HOT_ANCHOR) != 0) {
         keywordsAt(bytes, lo, p, b, from, keywordTo, hi, out, starts);
@@ -407,15 +445,114 @@ public final class Prefilter {
   }
 
 
+  /**
+   * Passes start position {@code p} (byte {@code b}) to the rules of set {@code set} whose run gates allow
+   * it: the run of {@code b}'s class that starts at {@code p} is measured (at most {@link RunGate#MAX_RUN}
+   * + 1 bytes) when some rule of the set has a gate for that class.
+   */
+  private void start(byte[] bytes, int p, int b, int hi, int set, StartSink starts) {
+    int cls = RUN_CLASS[b];
+    SetGate gate = setGates[set * RUN_CLASSES + cls];
+    if (gate == null) {
+      starts.startAt(p, ruleSets[set], -1L);
+      return;
+    }
+    int q = p + 1;
+    int stop = Math.min(hi, p + RunGate.MAX_RUN + 1);
+    while (q < stop && RUN_CLASS[bytes[q] & 0xff] == cls) {
+      q++;
+    }
+    long mask = q >= hi ? -1L : gate.mask(q - p, bytes[q] & 0xff);
+    if (mask != 0) {
+      starts.startAt(p, ruleSets[set], mask);
+    }
+  }
+
+  /**
+   * The {@link RunGate}s of one rule set for one run class, combined: for a run length and the byte after
+   * the run, the bit mask of the set's members that may start a match there (bit {@code j} for member
+   * {@code j}; members without a gate always pass; member 64 and later are not gated). Bytes after the run
+   * are grouped into classes that every length treats alike, so the table stays small.
+   */
+  private static final class SetGate {
+    private final byte[] nextClass;
+    private final int classes;
+    private final long[] masks;
+
+    private SetGate(byte[] nextClass, int classes, long[] masks) {
+      this.nextClass = nextClass;
+      this.classes = classes;
+      this.masks = masks;
+    }
+
+    /** The combined gate, or {@code null} when no member of {@code set} has a gate for {@code c}. */
+    static SetGate of(int[] set, List<Trigger> triggers, RunGate.RunClass c) {
+      RunGate[] gates = new RunGate[Math.min(set.length, Long.SIZE)];
+      boolean any = false;
+      for (int j = 0; j < gates.length; j++) {
+        if (triggers.get(set[j]) instanceof Trigger.StartBytes sb) {
+          gates[j] = sb.gate(c);
+          any |= gates[j] != null;
+        }
+      }
+      if (!any) {
+        return null;
+      }
+      long[][] columns = new long[256][RunGate.MAX_RUN + 1];
+      for (int next = 0; next < 256; next++) {
+        for (int length = 1; length <= RunGate.MAX_RUN; length++) {
+          long mask = -1L;
+          for (int j = 0; j < gates.length; j++) {
+            if (gates[j] != null && !gates[j].allows(length, next)) {
+              mask &= ~(1L << j);
+            }
+          }
+          columns[next][length] = mask;
+        }
+      }
+      Map<String, Integer> ids = new LinkedHashMap<>();
+      byte[] nextClass = new byte[256];
+      List<long[]> distinct = new ArrayList<>();
+      for (int next = 0; next < 256; next++) {
+        long[] column = columns[next];
+        nextClass[next] = (byte) (int) ids.computeIfAbsent(Arrays.toString(column), k -> {
+          distinct.add(column);
+          return distinct.size() - 1;
+        });
+      }
+      int classes = distinct.size();
+      long[] masks = new long[(RunGate.MAX_RUN + 1) * classes];
+      for (int k = 0; k < classes; k++) {
+        for (int length = 0; length <= RunGate.MAX_RUN; length++) {
+          masks[length * classes + k] = distinct.get(k)[length];
+        }
+      }
+      return new SetGate(nextClass, classes, masks);
+    }
+
+    /** The members that may start at a run of {@code length} bytes followed by {@code next}. */
+    long mask(int length, int next) {
+      if (length > RunGate.MAX_RUN) {
+        return -1L;
+      }
+      return masks[length * classes + (nextClass[next] & 0xff)];
+    }
+  }
+
   private void keywordsAt(byte[] bytes, int lo, int i, int b, int from, int to, int hi, Candidates out,
       StartSink sink) {
     int[] list = anchors[b];
-    for (int j = 0; j < list.length; j += 2) {
+    for (int j = 0; j < list.length; j += ANCHOR_ENTRY) {
       int id = list[j];
       int k = i - list[j + 1];
       byte[] word = keywords[id];
       int after = k + word.length;
       if (k < from || k >= to || after > hi) {
+        continue;
+      }
+      int third = list[j + 2];
+      if (third >= 0 && (keywordCaseInsensitive[id] ? ByteClasses.foldCase(bytes[i + 1] & 0xff)
+          : bytes[i + 1] & 0xff) != third) {
         continue;
       }
       int prev = k > lo ? bytes[k - 1] & 0xff : -1;
@@ -488,8 +625,11 @@ public final class Prefilter {
    * too come in increasing position order); other keyword events go to the {@link Candidates} buffer.
    */
   public interface StartSink {
-    /** Position {@code position} is a candidate start for each rule of {@code rules} (do not modify it). */
-    void startAt(int position, int[] rules);
+    /**
+     * Position {@code position} is a candidate start for each rule {@code rules[j]} (do not modify the
+     * array) with bit {@code j} of {@code members} set, or {@code j >= 64}.
+     */
+    void startAt(int position, int[] rules, long members);
 
     /** A keyword of {@code length} bytes of rule {@code rule} occurs at {@code position}. */
     void keywordAt(int position, int rule, int length);
@@ -537,14 +677,36 @@ public final class Prefilter {
       }
     }
 
-    /** The bytes a match can start with, and the boundary that must hold before the start. */
-    record StartBytes(boolean[] bytes, Rule.Boundary boundary) implements Trigger {
+    /**
+     * The bytes a match can start with, the boundary that must hold before the start, and optional
+     * {@link RunGate}s (at most one per run class) that candidates must pass.
+     */
+    record StartBytes(boolean[] bytes, Rule.Boundary boundary, List<RunGate> gates) implements Trigger {
       public StartBytes {
         Objects.requireNonNull(boundary, "boundary");
         if (bytes.length != 256) {
           throw new IllegalArgumentException("start bytes must have 256 entries, not " + bytes.length);
         }
         bytes = bytes.clone();
+        gates = List.copyOf(gates);
+        if (gates.stream().map(RunGate::runClass).distinct().count() != gates.size()) {
+          throw new IllegalArgumentException("at most one run gate per run class");
+        }
+      }
+
+      /** Start bytes without run gates. */
+      public StartBytes(boolean[] bytes, Rule.Boundary boundary) {
+        this(bytes, boundary, List.of());
+      }
+
+      /** The gate for runs of {@code c}, or {@code null}. */
+      public RunGate gate(RunGate.RunClass c) {
+        for (RunGate g : gates) {
+          if (g.runClass() == c) {
+            return g;
+          }
+        }
+        return null;
       }
     }
   }

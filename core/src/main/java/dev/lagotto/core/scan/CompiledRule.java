@@ -8,6 +8,7 @@ import dev.lagotto.core.pattern.PatternCompiler;
 import dev.lagotto.core.pattern.PatternException;
 import dev.lagotto.core.prefilter.ByteClasses;
 import dev.lagotto.core.prefilter.Prefilter;
+import dev.lagotto.core.prefilter.RunGate;
 import dev.lagotto.core.rule.Rule;
 import dev.lagotto.core.validate.Validator;
 import dev.lagotto.core.validate.Validators;
@@ -65,6 +66,11 @@ final class CompiledRule {
    */
   final int[] probeOffsets;
   final int[][] probeTables;
+  /**
+   * Per one-byte keyword (index: the byte): the {@link KeywordGate}s its occurrences must pass, or
+   * {@code null}; {@code null} altogether when the rule has none.
+   */
+  final KeywordGate[][] keywordGates;
 
   private CompiledRule(Rule rule, int index, ScanSettings settings) {
     this.rule = rule;
@@ -136,6 +142,7 @@ final class CompiledRule {
     while (count < MAX_PROBES && sets[count] != null) {
       count++;
     }
+    keywordGates = keywordGates(rule);
     probeOffsets = java.util.Arrays.copyOf(offsets, count);
     probeTables = new int[count][];
     for (int i = 0; i < count; i++) {
@@ -260,7 +267,105 @@ final class CompiledRule {
     if (!any) {
       throw new RuleCompileException(pattern == null ? "matcher" : "pattern", "no byte can start a match");
     }
-    return new Prefilter.Trigger.StartBytes(startBytes, rule.boundary());
+    return new Prefilter.Trigger.StartBytes(startBytes, rule.boundary(), runGates());
+  }
+
+  /** Classes of bytes whose runs next to a one-byte keyword {@link KeywordGate}s measure. */
+  private static final List<boolean[]> KEYWORD_RUN_CLASSES = List.of(ByteClasses.named("digit"),
+      ByteClasses.named("hex"));
+
+  private KeywordGate[][] keywordGates(Rule rule) {
+    if (pattern == null || forbidden == null || rule.caseInsensitive()) {
+      return null;
+    }
+    KeywordGate[][] gates = new KeywordGate[256][];
+    boolean any = false;
+    for (String k : rule.keywords()) {
+      byte[] word = k.getBytes(StandardCharsets.UTF_8);
+      if (word.length != 1) {
+        continue;
+      }
+      int w = word[0] & 0xff;
+      List<KeywordGate> list = new ArrayList<>();
+      for (boolean[] cls : KEYWORD_RUN_CLASSES) {
+        boolean sound = !cls[w];
+        for (int b = 0; b < 256 && sound; b++) {
+          sound = !cls[b] || forbidden[b];
+        }
+        KeywordGate g = sound ? KeywordGate.of(pattern, w, cls, forbidden) : null;
+        if (g != null) {
+          list.add(g);
+        }
+      }
+      if (!list.isEmpty()) {
+        gates[w] = list.toArray(new KeywordGate[0]);
+        any = true;
+      }
+    }
+    return any ? gates : null;
+  }
+
+  /**
+   * The {@link RunGate}s of a rule. A pattern rule has one per run class whose bytes can start a match and
+   * are all forbidden after a match by the boundary (see {@link RunGate} for why that makes the gate
+   * sound), computed from the DFA: the states reachable by reading {@code L} bytes of the class from the
+   * start. A custom matcher has the upper-case gate it declares ({@link CustomMatcher#canStartUpperRun}).
+   */
+  private List<RunGate> runGates() {
+    List<RunGate> gates = new ArrayList<>();
+    if (matcher != null) {
+      RunGate upper = RunGate.of(RunGate.RunClass.UPPER, matcher::canStartUpperRun);
+      if (!upper.equals(RunGate.of(RunGate.RunClass.UPPER, (length, next) -> true))) {
+        gates.add(upper);
+      }
+      return gates;
+    }
+    if (forbidden == null) {
+      return gates;
+    }
+    for (RunGate.RunClass c : RunGate.RunClass.values()) {
+      boolean starts = false;
+      boolean allForbidden = true;
+      for (int b = 0; b < 256; b++) {
+        if (c.contains(b)) {
+          starts |= startBytes[b];
+          allForbidden &= forbidden[b];
+        }
+      }
+      if (!starts || !allForbidden) {
+        continue;
+      }
+      int n = pattern.stateCount();
+      boolean[][] reachable = new boolean[RunGate.MAX_RUN + 1][];
+      reachable[0] = new boolean[n];
+      reachable[0][0] = true;
+      for (int length = 1; length <= RunGate.MAX_RUN; length++) {
+        boolean[] next = new boolean[n];
+        for (int st = 0; st < n; st++) {
+          if (reachable[length - 1][st]) {
+            for (int b = 0; b < 256; b++) {
+              if (c.contains(b)) {
+                int t = pattern.step(st, b);
+                if (t >= 0) {
+                  next[t] = true;
+                }
+              }
+            }
+          }
+        }
+        reachable[length] = next;
+      }
+      gates.add(RunGate.of(c, (length, next) -> {
+        boolean[] states = reachable[length];
+        for (int st = 0; st < n; st++) {
+          if (states[st] && ((pattern.isAccepting(st) && !forbidden[next]) || pattern.step(st, next) >= 0)) {
+            return true;
+          }
+        }
+        return false;
+      }));
+    }
+    return gates;
   }
 
   static boolean[] forbiddenBytes(Rule.Boundary boundary) {

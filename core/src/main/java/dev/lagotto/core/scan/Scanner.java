@@ -56,8 +56,12 @@ import java.util.List;
  * {@link Prefilter}: for a rule with keywords (proven at build time to occur in every match), at a keyword
  * occurrence at {@code k} the positions of the run of the rule's token bytes (bytes that occur in some
  * match) that ends at {@code k}, within the rule's maximum length, in increasing order and never a position
- * twice; for other rules the positions whose byte can start a match and whose preceding byte the boundary
- * allows. Before the DFA runs, INDEXED also checks up to four <em>probes</em>: offsets below the rule's
+ * twice; for other rules the positions whose byte can start a match, whose preceding byte the boundary
+ * allows and whose run of digits or letters passes the rule's {@link dev.lagotto.core.prefilter.RunGate}.
+ * An occurrence of a one-byte keyword is followed up only if the digit and hex runs around it pass the
+ * rule's {@link KeywordGate}s (lengths a match can have there). Both gates are necessary conditions
+ * computed from the DFA (or declared by a custom matcher). Before the DFA runs, INDEXED also checks up to
+ * four <em>probes</em>: offsets below the rule's
  * shortest match length whose possible bytes (from the DFA) are rare in log text; a candidate whose byte at
  * a probe offset is impossible cannot start a match. Every position where a match starts is therefore a
  * candidate that passes its probes, and since candidates are taken in increasing order with the same skip
@@ -220,6 +224,16 @@ public final class Scanner {
     int last = Math.min(k, to - 1);
     if (floor > last) {
       return;
+    }
+    if (length == 1 && r.keywordGates != null) {
+      KeywordGate[] gates = r.keywordGates[b[k] & 0xff];
+      if (gates != null) {
+        for (KeywordGate g : gates) {
+          if (!g.allows(b, lo, hi, k)) {
+            return;
+          }
+        }
+      }
     }
     boolean[] token = r.tokenBytes;
     int need = k - r.keywordReach + r.minLength;
@@ -446,8 +460,12 @@ public final class Scanner {
     final int[] startCount;
 
     @Override
-    public void startAt(int position, int[] triggered) {
-      for (int r : triggered) {
+    public void startAt(int position, int[] triggered, long members) {
+      for (int j = 0; j < triggered.length; j++) {
+        if (j < Long.SIZE && (members & (1L << j)) == 0) {
+          continue;
+        }
+        int r = triggered[j];
         int n = startCount[r];
         int[] list = starts[r];
         if (n == list.length) {

@@ -24,6 +24,7 @@ class PersonNameMatcherTest {
       int end = MATCHER.canStartWith(b[i] & 0xff) ? MATCHER.match(b, 0, i, b.length) : -1;
       if (end > i) {
         assertThat(end - i).isLessThanOrEqualTo(MATCHER.maxLength());
+        assertGateAllows(b, i);
         out.add(new String(b, i, end - i, StandardCharsets.UTF_8));
         i = end;
       } else {
@@ -161,6 +162,32 @@ class PersonNameMatcherTest {
     for (int c = 0; c < 256; c++) {
       assertThat(MATCHER.canStartWith(c)).as("byte %d", c).isEqualTo(c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xC5);
     }
+  }
+
+  /** The upper-case run gate must allow every start where the matcher finds a name. */
+  private static void assertGateAllows(byte[] b, int start) {
+    if (b[start] < 'A' || b[start] > 'Z') {
+      return;
+    }
+    int q = start;
+    while (q < b.length && b[q] >= 'A' && b[q] <= 'Z') {
+      q++;
+    }
+    if (q < b.length) {
+      assertThat(MATCHER.canStartUpperRun(q - start, b[q] & 0xff)).as("gate at %d", start).isTrue();
+    }
+  }
+
+  @Test
+  void theUpperCaseRunGateRejectsCapitalisedCodeAndLogTokens() {
+    assertThat(MATCHER.canStartUpperRun(4, ' ')).as("INFO ").isFalse();
+    assertThat(MATCHER.canStartUpperRun(1, '-')).as("X-Forwarded").isFalse();
+    assertThat(MATCHER.canStartUpperRun(1, ' ')).as("A ").isFalse();
+    assertThat(MATCHER.canStartUpperRun(1, 'a')).as("Jane").isTrue();
+    assertThat(MATCHER.canStartUpperRun(1, '.')).as("J. Doe").isTrue();
+    assertThat(MATCHER.canStartUpperRun(1, '\'')).as("O'Brien").isTrue();
+    assertThat(MATCHER.canStartUpperRun(1, 0xC3)).as("Zoë starts Z then a Latin lower-case letter").isTrue();
+    assertThat(names("INFO Jane Roe logged in; GET X-Jane")).containsExactly("Jane Roe");
   }
 
   @Test

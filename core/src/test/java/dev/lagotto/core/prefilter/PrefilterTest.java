@@ -1,6 +1,7 @@
 package dev.lagotto.core.prefilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lagotto.core.rule.Rule;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,12 @@ class PrefilterTest {
     Candidates buffer = new Candidates();
     prefilter.scan(b, 0, 0, b.length, b.length, b.length, buffer, new Prefilter.StartSink() {
       @Override
-      public void startAt(int position, int[] rules) {
-        Arrays.stream(rules).forEach(r -> found.add(new long[] {position, r, 0}));
+      public void startAt(int position, int[] rules, long members) {
+        for (int j = 0; j < rules.length; j++) {
+          if (j >= Long.SIZE || (members & (1L << j)) != 0) {
+            found.add(new long[] {position, rules[j], 0});
+          }
+        }
       }
 
       @Override
@@ -64,6 +69,27 @@ class PrefilterTest {
     Prefilter p = Prefilter.build(List.of(
         new Prefilter.Trigger.Keywords(List.of("."), false, List.of(before), List.of(after))));
     assertThat(events(p, "java.util 1.2 a.3 4.b 5.6")).containsExactly("k0@11", "k0@23");
+  }
+
+  @Test
+  void runGatesDropStartsWhoseRunLengthOrFollowingByteCannotStartAMatch() {
+    RunGate fourDigitsThenDash = RunGate.of(RunGate.RunClass.DIGIT, (length, next) -> length == 4 && next == '-');
+    Prefilter p = Prefilter.build(List.of(
+        new Prefilter.Trigger.StartBytes(digits(), Rule.Boundary.WORD, List.of(fourDigitsThenDash)),
+        new Prefilter.Trigger.StartBytes(digits(), Rule.Boundary.WORD)));
+    assertThat(events(p, "2026-11 123-4 2026:1 20261-"))
+        .containsExactly("s0@0", "s1@0", "s1@5", "s1@8", "s1@12", "s1@14", "s1@19", "s1@21");
+  }
+
+  @Test
+  void aRunLongerThanTheGateKnowsAndARunAtTheEndOfTheBytesAlwaysPass() {
+    RunGate never = RunGate.of(RunGate.RunClass.DIGIT, (length, next) -> false);
+    Prefilter p = Prefilter.build(List.of(
+        new Prefilter.Trigger.StartBytes(digits(), Rule.Boundary.WORD, List.of(never))));
+    String longRun = "1".repeat(RunGate.MAX_RUN + 1);
+    assertThat(events(p, "12 " + longRun + " 345")).containsExactly("s0@3", "s0@" + (RunGate.MAX_RUN + 5));
+    assertThatThrownBy(() -> new Prefilter.Trigger.StartBytes(digits(), Rule.Boundary.WORD, List.of(never, never)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
