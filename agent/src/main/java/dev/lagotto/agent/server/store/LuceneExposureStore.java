@@ -240,27 +240,43 @@ public final class LuceneExposureStore implements ExposureStore {
     SearcherManager manager = searchers;
     IndexSearcher searcher = manager.acquire();
     try {
-      Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
       sink.begin();
-      long streamed = 0;
-      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-        Scorer scorer = weight.scorer(leaf);
-        if (scorer == null) {
-          continue;
-        }
-        Bits live = leaf.reader().getLiveDocs();
-        StoredFields stored = leaf.reader().storedFields();
-        DocIdSetIterator docs = scorer.iterator();
-        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-          if (live == null || live.get(doc)) {
-            sink.accept(ExposureFields.fromDocument(stored.document(doc)));
-            streamed++;
-          }
-        }
-      }
-      return streamed;
+      long[] streamed = {0};
+      forEachLiveDoc(searcher, query, (stored, doc) -> {
+        sink.accept(ExposureFields.fromDocument(stored.document(doc)));
+        streamed[0]++;
+      });
+      return streamed[0];
     } finally {
       manager.release(searcher);
+    }
+  }
+
+  /** What is done with one matching document: its leaf's stored fields and its leaf-relative id. */
+  @FunctionalInterface
+  private interface LiveDocVisitor {
+    void visit(StoredFields stored, int doc) throws IOException;
+  }
+
+  /**
+   * Visits every live document {@code query} matches, unscored and in index order: no result-size limit and
+   * no per-hit allocation beyond what the visitor does. Cost: one pass over the query's postings.
+   */
+  private static void forEachLiveDoc(IndexSearcher searcher, Query query, LiveDocVisitor visitor) throws IOException {
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      StoredFields stored = leaf.reader().storedFields();
+      DocIdSetIterator docs = scorer.iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          visitor.visit(stored, doc);
+        }
+      }
     }
   }
 
@@ -396,21 +412,7 @@ public final class LuceneExposureStore implements ExposureStore {
           .add(new TermQuery(new Term(ExposureFields.HOST, ExposureFields.normaliseHost(host))), BooleanClause.Occur.FILTER)
           .add(new TermQuery(new Term(ExposureFields.URI_FIELD, uri)), BooleanClause.Occur.FILTER)
           .build();
-      Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-        Scorer scorer = weight.scorer(leaf);
-        if (scorer == null) {
-          continue;
-        }
-        Bits live = leaf.reader().getLiveDocs();
-        StoredFields stored = leaf.reader().storedFields();
-        DocIdSetIterator docs = scorer.iterator();
-        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-          if (live == null || live.get(doc)) {
-            ids.add(stored.document(doc, Set.of(ExposureFields.ID)).get(ExposureFields.ID));
-          }
-        }
-      }
+      forEachLiveDoc(searcher, query, (stored, doc) -> ids.add(stored.document(doc, Set.of(ExposureFields.ID)).get(ExposureFields.ID)));
       return ids;
     }
 
