@@ -35,9 +35,9 @@ class BenchmarkSmokeTest {
   }
 
   @Test
-  void ruleCountBenchmarkRunsEveryRuleCount() throws RunnerException {
+  void ruleCountBenchmarkRunsThePackAloneAndWithTenTimesAsManyRules() throws RunnerException {
     Collection<RunResult> results = run(RuleCountBenchmark.class, Map.of("sizeMiB", "1"));
-    assertThat(results).hasSize(4);
+    assertThat(results).hasSize(2);
     assertScansReportThroughput(results);
   }
 
