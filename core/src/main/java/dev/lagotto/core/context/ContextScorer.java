@@ -183,7 +183,8 @@ public final class ContextScorer {
       }
       for (byte[] w : list) {
         int q = p + w.length;
-        if (q <= to && matchesIgnoreCase(b, p, w) && (q >= hi || q == start || !isWordByte(b[q]))) {
+        // the end boundary first: a word start inside a longer word fails there without comparing bytes
+        if (q <= to && (q >= hi || q == start || !isWordByte(b[q])) && matchesIgnoreCase(b, p, w)) {
           return true;
         }
       }
