@@ -42,12 +42,16 @@ public final class ContextScorer {
 
   private static final int BYTE_VALUES = 256;
   private static final byte[][] NONE = new byte[0][];
+  /** ASCII lower case of every byte value (other bytes unchanged). */
+  private static final byte[] LOWER = lowerTable();
+  /** {@link #isWordByte} of every byte value. */
+  private static final boolean[] WORD = wordTable();
 
   private final byte[][] words;
-  private final boolean[] wordStarts;
+  private final byte[][][] wordsByFirst;
   private final byte[][] keys;
   private final byte[][] negative;
-  private final boolean[] negativeStarts;
+  private final byte[][][] negativeByFirst;
   private final int window;
   private final double boost;
   private final double penalty;
@@ -61,8 +65,8 @@ public final class ContextScorer {
     this.words = encode(context.words(), false);
     this.keys = encode(context.keys(), true);
     this.negative = encode(context.negative(), false);
-    this.wordStarts = starts(words);
-    this.negativeStarts = starts(negative);
+    this.wordsByFirst = byFirstByte(words);
+    this.negativeByFirst = byFirstByte(negative);
     this.window = context.window();
     this.boost = context.boost();
     this.penalty = context.penalty() == 0 ? DEFAULT_PENALTY : context.penalty();
@@ -99,7 +103,7 @@ public final class ContextScorer {
     if (positive) {
       c += boost;
     }
-    if (negative.length > 0 && near(bytes, from, to, start, end, negative, negativeStarts)) {
+    if (negative.length > 0 && near(bytes, from, to, start, end, negativeByFirst)) {
       c -= penalty;
     }
     return Math.max(0, Math.min(1, c));
@@ -114,7 +118,7 @@ public final class ContextScorer {
   public boolean hasPositive(byte[] bytes, int lo, int hi, int start, int end, CsvColumns header) {
     int from = Math.max(0, lo);
     int to = Math.min(bytes.length, hi);
-    return hasKey(bytes, from, start) || near(bytes, from, to, start, end, words, wordStarts)
+    return hasKey(bytes, from, start) || near(bytes, from, to, start, end, wordsByFirst)
         || keys.length > 0 && start < to && CsvColumns.columnNamed(bytes, from, start, header, columnTest);
   }
 
@@ -149,8 +153,8 @@ public final class ContextScorer {
     return c == '-' || c == '.' || c == ' ' ? (byte) '_' : c;
   }
 
-  private boolean near(byte[] b, int lo, int hi, int start, int end, byte[][] list, boolean[] first) {
-    if (list.length == 0) {
+  private boolean near(byte[] b, int lo, int hi, int start, int end, byte[][][] byFirst) {
+    if (byFirst == null) {
       return false;
     }
     int from = Math.max(lo, start - window);
@@ -167,19 +171,20 @@ public final class ContextScorer {
         break;
       }
     }
-    return find(b, lo, hi, from, start, start, end, list, first) || find(b, lo, hi, end, to, start, end, list, first);
+    return find(b, lo, hi, from, start, start, end, byFirst) || find(b, lo, hi, end, to, start, end, byFirst);
   }
 
   /** Whether a word of {@code list} lies whole in {@code [from, to)} as a whole word (or touching the match). */
-  private static boolean find(byte[] b, int lo, int hi, int from, int to, int start, int end, byte[][] list,
-      boolean[] first) {
+  private static boolean find(byte[] b, int lo, int hi, int from, int to, int start, int end, byte[][][] byFirst) {
     for (int p = from; p < to; p++) {
-      if (!first[b[p] & 0xff] || p > lo && p != end && isWordByte(b[p - 1])) {
+      byte[][] list = byFirst[b[p] & 0xff];
+      if (list == null || p > lo && p != end && isWordByte(b[p - 1])) {
         continue;
       }
       for (byte[] w : list) {
         int q = p + w.length;
-        if (q <= to && matchesIgnoreCase(b, p, w) && (q >= hi || q == start || !isWordByte(b[q]))) {
+        // the end boundary first: a word start inside a longer word fails there without comparing bytes
+        if (q <= to && (q >= hi || q == start || !isWordByte(b[q])) && matchesIgnoreCase(b, p, w)) {
           return true;
         }
       }
@@ -243,7 +248,7 @@ public final class ContextScorer {
       return false;
     }
     for (int i = 0; i < lowerWord.length; i++) {
-      if (lower(b[p + i]) != lowerWord[i]) {
+      if (LOWER[b[p + i] & 0xff] != lowerWord[i]) {
         return false;
       }
     }
@@ -251,16 +256,33 @@ public final class ContextScorer {
   }
 
   private static byte lower(byte c) {
-    return c >= 'A' && c <= 'Z' ? (byte) (c + ('a' - 'A')) : c;
+    return LOWER[c & 0xff];
   }
 
   /** ASCII letters, digits, {@code _}, and every non-ASCII byte (a letter of a UTF-8 word, conservatively). */
   static boolean isWordByte(byte c) {
-    return c < 0 || c == '_' || isAlnum(c);
+    return WORD[c & 0xff];
   }
 
   private static boolean isAlnum(byte c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
+
+  private static byte[] lowerTable() {
+    byte[] t = new byte[BYTE_VALUES];
+    for (int i = 0; i < BYTE_VALUES; i++) {
+      t[i] = i >= 'A' && i <= 'Z' ? (byte) (i + ('a' - 'A')) : (byte) i;
+    }
+    return t;
+  }
+
+  private static boolean[] wordTable() {
+    boolean[] t = new boolean[BYTE_VALUES];
+    for (int i = 0; i < BYTE_VALUES; i++) {
+      byte c = (byte) i;
+      t[i] = c < 0 || c == '_' || isAlnum(c);
+    }
+    return t;
   }
 
   private static byte[][] encode(List<String> list, boolean bareKey) {
@@ -294,13 +316,23 @@ public final class ContextScorer {
     return Character.isLetterOrDigit(c) || c == '_';
   }
 
-  private static boolean[] starts(byte[][] list) {
-    boolean[] t = new boolean[BYTE_VALUES];
-    for (byte[] w : list) {
-      t[w[0] & 0xff] = true;
-      if (w[0] >= 'a' && w[0] <= 'z') {
-        t[(w[0] - ('a' - 'A')) & 0xff] = true;
+  /**
+   * The words of {@code list} by the byte a match of them starts with (both cases of an ASCII letter), in list
+   * order; {@code null} where none starts, and {@code null} for an empty list.
+   */
+  private static byte[][][] byFirstByte(byte[][] list) {
+    if (list.length == 0) {
+      return null;
+    }
+    byte[][][] t = new byte[BYTE_VALUES][][];
+    for (int b = 0; b < BYTE_VALUES; b++) {
+      List<byte[]> same = new ArrayList<>();
+      for (byte[] w : list) {
+        if (LOWER[b] == w[0]) {
+          same.add(w);
+        }
       }
+      t[b] = same.isEmpty() ? null : same.toArray(new byte[0][]);
     }
     return t;
   }

@@ -6,7 +6,6 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.lagotto.core.scan.ScanSettings;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.regex.Pattern;
 
 /**
  * Validator {@code phone}: libphonenumber parses the match (national numbers in the settings' default region)
@@ -33,8 +32,7 @@ public final class PhoneValidator implements Validator, ValidatorProvider {
   private static final int MAX_DIGITS = 15;
   private static final int MIN_YEAR = 1900;
   private static final int MAX_YEAR = 2099;
-  private static final Pattern SEPARATED_DATE =
-      Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})|(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4}|\\d{2})");
+  private static final int DATE_DIGITS = 8;
 
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
   private final String region;
@@ -139,11 +137,24 @@ public final class PhoneValidator implements Validator, ValidatorProvider {
   /** The parsed number after the structural rejects (digit count, same digit, time, date), or {@code null}. */
   private PhoneNumber parse(String text) {
     String s = text.strip();
-    String digits = asciiDigits(s);
-    if (digits.length() < MIN_DIGITS || digits.length() > MAX_DIGITS || MatchText.allSame(digits)) {
+    int digits = 0;
+    char first = 0;
+    boolean same = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (digits == 0) {
+          first = c;
+        } else if (c != first) {
+          same = false;
+        }
+        digits++;
+      }
+    }
+    if (digits < MIN_DIGITS || digits > MAX_DIGITS || same) {
       return null;
     }
-    if (s.indexOf(':') >= 0 || looksLikeDate(s, digits)) {
+    if (s.indexOf(':') >= 0 || looksLikeDate(s, digits == s.length())) {
       return null;
     }
     try {
@@ -153,34 +164,64 @@ public final class PhoneValidator implements Validator, ValidatorProvider {
     }
   }
 
-  /** Whether the text is a separated date or an 8-digit {@code yyyyMMdd} / {@code ddMMyyyy} date. */
-  static boolean looksLikeDate(String s, String digits) {
-    var m = SEPARATED_DATE.matcher(s);
-    if (m.matches()) {
+  /**
+   * Whether the text is a separated date ({@code yyyy-M-d} or {@code d-M-yyyy}/{@code d-M-yy} with {@code - / .}
+   * between the groups) or an 8-digit {@code yyyyMMdd} / {@code ddMMyyyy} / {@code MMddyyyy} date;
+   * {@code allDigits} says that {@code s} is ASCII digits only. Allocation-free.
+   */
+  static boolean looksLikeDate(CharSequence s, boolean allDigits) {
+    if (separatedDate(s)) {
       return true;
     }
-    if (digits.length() == 8 && digits.equals(s)) {
-      return isDate(num(digits, 0, 4), num(digits, 4, 6), num(digits, 6, 8))
-          || isDate(num(digits, 4, 8), num(digits, 2, 4), num(digits, 0, 2))
-          || isDate(num(digits, 4, 8), num(digits, 0, 2), num(digits, 2, 4));
+    if (allDigits && s.length() == DATE_DIGITS) {
+      return isDate(num(s, 0, 4), num(s, 4, 6), num(s, 6, 8))
+          || isDate(num(s, 4, 8), num(s, 2, 4), num(s, 0, 2))
+          || isDate(num(s, 4, 8), num(s, 0, 2), num(s, 2, 4));
     }
     return false;
   }
 
-  /** The ASCII digits of {@code s}, in order. */
-  private static String asciiDigits(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= '0' && c <= '9') {
-        out.append(c);
-      }
+  /**
+   * Whether the whole of {@code s} is three ASCII digit groups joined by one of {@code - / .} each, of lengths
+   * 4, 1-2, 1-2 or 1-2, 1-2, 2|4 (the shape only; the values are not checked).
+   */
+  static boolean separatedDate(CharSequence s) {
+    int n = s.length();
+    int g0 = digitRun(s, 0);
+    int p = g0;
+    if (g0 == 0 || p >= n || !dateSeparator(s.charAt(p))) {
+      return false;
     }
-    return out.toString();
+    int g1 = digitRun(s, ++p);
+    p += g1;
+    if (g1 == 0 || p >= n || !dateSeparator(s.charAt(p))) {
+      return false;
+    }
+    int g2 = digitRun(s, ++p);
+    if (g2 == 0 || p + g2 != n) {
+      return false;
+    }
+    return g0 == 4 && g1 <= 2 && g2 <= 2 || g0 <= 2 && g1 <= 2 && (g2 == 4 || g2 == 2);
   }
 
-  private static int num(String s, int from, int to) {
-    return Integer.parseInt(s.substring(from, to));
+  private static int digitRun(CharSequence s, int from) {
+    int i = from;
+    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+    }
+    return i - from;
+  }
+
+  private static boolean dateSeparator(char c) {
+    return c == '-' || c == '/' || c == '.';
+  }
+
+  private static int num(CharSequence s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      v = v * 10 + s.charAt(i) - '0';
+    }
+    return v;
   }
 
   private static boolean isDate(int year, int month, int day) {

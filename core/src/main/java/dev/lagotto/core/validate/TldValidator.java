@@ -39,8 +39,44 @@ public final class TldValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
-    String text = MatchText.decode(bytes, start, end);
-    return text != null && validDomain(domainOf(text)) ? 1 : 0;
+    if (start < 0 || end > bytes.length || start >= end || end - start > MatchText.MAX_MATCH_BYTES) {
+      return 0;
+    }
+    String domain = asciiDomain(bytes, start, end);
+    if (domain == null) {
+      String text = MatchText.decode(bytes, start, end);
+      domain = text == null ? null : domainOf(text);
+    }
+    return domain != null && validDomain(domain) ? 1 : 0;
+  }
+
+  /**
+   * {@link #domainOf} read from the bytes, with one string allocated (the domain); {@code null} when the match
+   * has a non-ASCII byte or white space at either end, which the string path handles.
+   */
+  static String asciiDomain(byte[] b, int start, int end) {
+    if (b[start] <= ' ' || b[end - 1] <= ' ') {
+      return null;
+    }
+    int from = start;
+    for (int i = start; i < end; i++) {
+      byte c = b[i];
+      if (c < 0) {
+        return null;
+      }
+      if (c == '@') {
+        from = i + 1;
+      } else if (c == '%' && i + 2 < end && b[i + 1] == '4' && b[i + 2] == '0') {
+        from = i + 3;
+      }
+    }
+    int to = end > from && b[end - 1] == '.' ? end - 1 : end;
+    char[] out = new char[to - from];
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      out[i - from] = (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return new String(out);
   }
 
   /** The part after the last {@code @} (or {@code %40}), or the whole text; lower case, no trailing dot. */
@@ -66,7 +102,7 @@ public final class TldValidator implements Validator, ValidatorProvider {
       return false;
     }
     String last = domain.substring(domain.lastIndexOf('.') + 1);
-    if (REJECTED.contains(last) || last.chars().allMatch(Character::isDigit)) {
+    if (REJECTED.contains(last) || allDigits(last)) {
       return false;
     }
     InternetDomainName name;
@@ -76,5 +112,14 @@ public final class TldValidator implements Validator, ValidatorProvider {
       return false;
     }
     return name.isUnderPublicSuffix();
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -105,4 +105,46 @@ class RandomizedValidatorsTest {
     }
     return out;
   }
+
+  /** The regular expression the hand-written {@link PhoneValidator#separatedDate} replaced: the oracle. */
+  private static final java.util.regex.Pattern SEPARATED_DATE = java.util.regex.Pattern.compile(
+      "(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})|(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4}|\\d{2})");
+
+  @Test
+  void separatedDateShapeAgreesWithTheRegex() {
+    Random r = random();
+    String alphabet = "0123456789-/. +";
+    int dates = 0;
+    for (int i = 0; i < ROUNDS * 20; i++) {
+      StringBuilder s = new StringBuilder();
+      int n = 1 + r.nextInt(12);
+      for (int k = 0; k < n; k++) {
+        s.append(r.nextInt(3) == 0 ? alphabet.charAt(10 + r.nextInt(5)) : alphabet.charAt(r.nextInt(10)));
+      }
+      boolean expected = SEPARATED_DATE.matcher(s).matches();
+      dates += expected ? 1 : 0;
+      assertThat(PhoneValidator.separatedDate(s)).as("seed %d: %s", SEED, s).isEqualTo(expected);
+    }
+    assertThat(dates).as("seed %d: some inputs are dates", SEED).isPositive();
+  }
+
+  @Test
+  void tldDomainFromBytesAgreesWithTheStringPath() {
+    Random r = random();
+    String[] parts = {"a", "B", "x", ".", "@", "%40", "%4", "0", "-", "_", "com", "Example", ".org", " ", "\t"};
+    for (int i = 0; i < ROUNDS * 5; i++) {
+      StringBuilder s = new StringBuilder();
+      int n = 1 + r.nextInt(8);
+      for (int k = 0; k < n; k++) {
+        s.append(parts[r.nextInt(parts.length)]);
+      }
+      byte[] b = s.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      String fast = TldValidator.asciiDomain(b, 0, b.length);
+      if (fast != null) {
+        assertThat(fast).as("seed %d: %s", SEED, s).isEqualTo(TldValidator.domainOf(s.toString()));
+      } else {
+        assertThat(s.charAt(0) <= ' ' || s.charAt(s.length() - 1) <= ' ').as("seed %d: %s", SEED, s).isTrue();
+      }
+    }
+  }
 }
