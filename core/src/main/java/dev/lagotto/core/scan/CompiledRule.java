@@ -45,8 +45,6 @@ final class CompiledRule {
   final ContextScorer context;
   /** Whether a match without a context word or key is dropped (checked before the validators). */
   final boolean contextRequired;
-  /** The line check of a required context before the DFA runs; {@code null} when it does not apply. */
-  final RequiredContext requiredContext;
   final int specificity;
   final Prefilter.Trigger trigger;
   /**
@@ -122,7 +120,6 @@ final class CompiledRule {
     validators = vs.toArray(new Validator[0]);
     context = ContextScorer.compile(rule.context());
     contextRequired = rule.context().required();
-    requiredContext = RequiredContext.of(rule, pattern);
     specificity = Scanner.specificity(rule.category());
     int[] offsets = new int[MAX_PROBES];
     java.util.Arrays.fill(offsets, -1);

@@ -63,9 +63,7 @@ import java.util.List;
  * computed from the DFA (or declared by a custom matcher). Before the DFA runs, INDEXED also checks up to
  * four <em>probes</em>: offsets below the rule's
  * shortest match length whose possible bytes (from the DFA) are rare in log text; a candidate whose byte at
- * a probe offset is impossible cannot start a match. For a rule whose context is required, a candidate
- * whose line holds none of the rule's words and keys is not run either (see {@link RequiredContext}): any
- * match there would be dropped, and the rule's matches on that line are all dropped in both modes. Every position where a match starts is therefore a
+ * a probe offset is impossible cannot start a match. Every position where a match starts is therefore a
  * candidate that passes its probes, and since candidates are taken in increasing order with the same skip
  * rule, INDEXED finds exactly what NONE finds. {@link #scan} returns the number of DFA or custom matcher
  * runs (after the boundary check and, in INDEXED mode, the probes).
@@ -286,9 +284,6 @@ public final class Scanner {
         return p + 1;
       }
     }
-    if (r.requiredContext != null && indexed && !s.contextOnLine(r, b, lo, hi, p)) {
-      return p + 1;
-    }
     s.rulesRun++;
     int limit = Math.min(hi, p + r.maxLength);
     int e;
@@ -460,31 +455,6 @@ public final class Scanner {
       keyword(rules[rule], bytes, lo, hi, from, to, position, length, this);
     }
 
-    /** Per rule: the last line checked by its {@link RequiredContext}, and the answer. */
-    final int[] lineFrom;
-    final int[] lineTo;
-    final boolean[] lineHolds;
-
-    /**
-     * Whether rule {@code r}'s required context may be found for a match at {@code p}: the line of
-     * {@code p} holds a needle (the answer is kept for the line), or {@code p} may be in a keyed CSV column.
-     */
-    boolean contextOnLine(CompiledRule r, byte[] b, int lo, int hi, int p) {
-      RequiredContext c = r.requiredContext;
-      if (c.mayBeColumn(b, lo, p, header != null)) {
-        return true;
-      }
-      int i = r.index;
-      if (p < lineFrom[i] || p >= lineTo[i]) {
-        int from = RequiredContext.lineStart(b, lo, p);
-        int to = RequiredContext.lineEnd(b, p, hi);
-        lineFrom[i] = from;
-        lineTo[i] = to + 1;
-        lineHolds[i] = c.lineHolds(b, from, to);
-      }
-      return lineHolds[i];
-    }
-
     /** Start-byte candidates of the current segment, per rule (increasing), and their counts. */
     final int[][] starts;
     final int[] startCount;
@@ -550,15 +520,11 @@ public final class Scanner {
       tried = new int[rules];
       starts = new int[rules][INITIAL_MATCHES];
       startCount = new int[rules];
-      lineFrom = new int[rules];
-      lineTo = new int[rules];
-      lineHolds = new boolean[rules];
     }
 
     void begin() {
       Arrays.fill(next, Integer.MIN_VALUE);
       Arrays.fill(tried, Integer.MIN_VALUE);
-      Arrays.fill(lineTo, Integer.MIN_VALUE);
       count = 0;
       rulesRun = 0;
     }

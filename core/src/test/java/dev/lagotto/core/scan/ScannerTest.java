@@ -113,45 +113,6 @@ class ScannerTest {
     }
   }
 
-  /** Rules whose context is required: one with words only, one with keys (CSV columns count). */
-  private static RulePack requiredContextRules() {
-    Rule.RuleContext words = new Rule.RuleContext(List.of("ab", "Born"), List.of(), List.of(), 6, 0.1, 0, true);
-    Rule.RuleContext keys = new Rule.RuleContext(List.of("ba"), List.of("dob=", "\"dob\":"), List.of(), 6, 0.1, 0,
-        true);
-    return new RulePack(List.of(
-        new Rule("w", Category.DATE_OF_BIRTH, "w", "[0-9]{2}-[0-9]{2}", null, Rule.Boundary.WORD, List.of(),
-            "digit", List.of(), words, 0.8, null, null, "test:w"),
-        new Rule("k", Category.PHONE, "k", "[0-9]+(-[0-9]+)?", null, Rule.Boundary.DIGIT, List.of(), "digit",
-            List.of(), keys, 0.8, null, null, "test:k")));
-  }
-
-  @Test
-  void requiredContextLinesAreSkippedWithoutChangingFindings() {
-    long seed = Long.getLong("tests.seed", System.nanoTime());
-    System.out.println("ScannerTest required context seed: -Dtests.seed=" + seed);
-    Random random = new Random(seed);
-    RulePack pack = requiredContextRules();
-    Scanner indexed = Scanner.build(pack, ALL);
-    Scanner reference = Scanner.build(pack, ALL.withPrefilter(ScanSettings.PrefilterMode.NONE));
-    for (int round = 0; round < 2000; round++) {
-      String alphabet = round % 2 == 0 ? "0123456789--  \n" : "0123456789-- ab,;\t|\"\ndoB=:xnr";
-      byte[] bytes = randomBytes(random, random.nextInt(200), alphabet);
-      if (round % 5 == 0) {
-        bytes = ("x,dob,y\n" + new String(bytes, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
-      }
-      int start = bytes.length == 0 ? 0 : random.nextInt(bytes.length + 1) / 4;
-      for (Chunk chunk : List.of(Chunk.of(bytes), new Chunk(bytes, start, start, bytes.length, bytes.length))) {
-        assertThat(scan(indexed, chunk))
-            .as("seed %d, text '%s', chunk %s", seed, new String(bytes, StandardCharsets.ISO_8859_1), chunk)
-            .isEqualTo(scan(reference, chunk));
-      }
-    }
-    byte[] lines = "2026-11-29 12:34:56 served 12-04 in 0-1 ms\n".repeat(50).getBytes(StandardCharsets.US_ASCII);
-    assertThat(indexed.scan(Chunk.of(lines), (r, s, e, c) -> { })).isZero();
-    assertThat(texts(indexed, "log 1\nBORN 12-04 ok\nx,dob=7-1\n")).containsExactly("w:12-04", "k:7-1");
-    assertThat(texts(indexed, "id,dob,city\nq,12-3,x\n")).containsExactly("k:12-3");
-  }
-
   @Test
   void aMatchAcrossChunkBoundariesIsReportedOnce() {
     long seed = Long.getLong("tests.seed", System.nanoTime());
