@@ -30,16 +30,26 @@ public final class NameDictionary {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
 
+  /** Letters of a name prefix in {@link #prefixes}: 5 bits each (a-z, {@code '}, {@code -}). */
+  private static final int PREFIX_LETTERS = 3;
+  private static final int SYMBOL_BITS = 5;
+
   private final long[] keys;
   private final byte[] flags;
   private final int mask;
   private final int size;
+  /**
+   * Bit per folded three-letter prefix of a listed name (see {@link #mayBeListed}); 4 KiB; {@code null} when
+   * some name's prefix has a symbol outside a-z, {@code '} and {@code -} (then every span may be listed).
+   */
+  private final long[] prefixes;
 
-  private NameDictionary(long[] keys, byte[] flags, int size) {
+  private NameDictionary(long[] keys, byte[] flags, int size, long[] prefixes) {
     this.keys = keys;
     this.flags = flags;
     this.mask = keys.length - 1;
     this.size = size;
+    this.prefixes = prefixes;
   }
 
   /** The dictionary built from the lists shipped in the rules module; loaded once. */
@@ -64,7 +74,89 @@ public final class NameDictionary {
     addAll(keys, flags, size, firstNames, FIRST);
     addAll(keys, flags, size, surnames, SURNAME);
     addAll(keys, flags, size, words, WORD);
-    return new NameDictionary(keys, flags, size[0]);
+    long[] prefixes = new long[1 << (PREFIX_LETTERS * SYMBOL_BITS - 6)];
+    for (List<String> list : List.of(firstNames, surnames, words)) {
+      for (String name : list) {
+        byte[] b = name.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        int prefix = prefix(b);
+        if (prefix == -1) {
+          prefixes = null;
+          break;
+        }
+        if (prefix >= 0) {
+          prefixes[prefix >>> 6] |= 1L << prefix;
+        }
+      }
+      if (prefixes == null) {
+        break;
+      }
+    }
+    return new NameDictionary(keys, flags, size[0], prefixes);
+  }
+
+  /**
+   * The first {@link #PREFIX_LETTERS} symbols that {@link #hash} reads from {@code name} (lower case),
+   * packed; -2 when it has fewer (then it is never equal to a span that {@link #mayBeListed} rejects);
+   * -1 when one of them is not a-z, {@code '} or {@code -}.
+   */
+  private static int prefix(byte[] name) {
+    int packed = 0;
+    int n = 0;
+    int i = 0;
+    while (i < name.length && n < PREFIX_LETTERS) {
+      int b = name[i] & 0xff;
+      int f;
+      if (b < 0x80) {
+        f = b;
+        i++;
+      } else {
+        int cp = LatinFold.letterAt(name, i, name.length);
+        if (cp < 0) {
+          return -1;
+        }
+        f = LatinFold.folded(cp);
+        if (f == 0) {
+          return -1;
+        }
+        i += 2;
+      }
+      for (; f != 0 && n < PREFIX_LETTERS; f >>>= 8, n++) {
+        int code = symbol(f & 0xff);
+        if (code < 0) {
+          return -1;
+        }
+        packed = (packed << SYMBOL_BITS) | code;
+      }
+    }
+    return n < PREFIX_LETTERS ? -2 : packed;
+  }
+
+  private static int symbol(int lower) {
+    if (lower >= 'a' && lower <= 'z') {
+      return lower - 'a' + 1;
+    }
+    return lower == '\'' ? 27 : lower == '-' ? 28 : -1;
+  }
+
+  /**
+   * A necessary condition for {@link #flags}{@code (bytes, start, end) != 0} for every {@code end >= start
+   * + 3}: false only when {@code bytes[start, start + 3)} are ASCII letters whose lower-case form starts no
+   * listed name (one bit test; up to a 64-bit hash collision in {@link #flags}, which this check does not
+   * have). Reads {@code bytes[start, start + 3)} only below {@code limit}.
+   */
+  public boolean mayBeListed(byte[] bytes, int start, int limit) {
+    if (prefixes == null || start + PREFIX_LETTERS > limit) {
+      return true;
+    }
+    int packed = 0;
+    for (int i = start; i < start + PREFIX_LETTERS; i++) {
+      int c = bytes[i] | 0x20;
+      if (c < 'a' || c > 'z') {
+        return true;
+      }
+      packed = (packed << SYMBOL_BITS) | (c - 'a' + 1);
+    }
+    return (prefixes[packed >>> 6] & (1L << packed)) != 0;
   }
 
   private static void addAll(long[] keys, byte[] flags, int[] size, List<String> names, int flag) {

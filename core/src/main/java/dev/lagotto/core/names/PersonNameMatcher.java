@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
  * glued to code punctuation ({@code com.Foo}, {@code Foo(}, {@code Foo.java}, {@code Foo::}) and must be
  * in the dictionary.
  *
- * <p>Cost: a few token scans and dictionary probes per call, bounded by {@link #maxLength()} bytes ahead and
+ * <p>Cost: one bit test ({@link NameDictionary#mayBeListed}) and, if it passes, one token scan and one
+ * dictionary probe per call where the first token is not a listed name (every form except {@code J. Last}
+ * needs it listed); otherwise a few token scans and dictionary probes per call, bounded by {@link #maxLength()} bytes ahead and
  * {@link #CONTEXT_WINDOW} bytes behind; no allocation. Immutable and thread-safe.
  */
 public final class PersonNameMatcher implements CustomMatcher {
@@ -103,8 +105,18 @@ public final class PersonNameMatcher implements CustomMatcher {
   @Override
   public int match(byte[] bytes, int lo, int start, int limit) {
     limit = Math.min(limit, bytes.length);
-    if (start >= limit || token(bytes, start, limit) < 0 && !isInitial(bytes, start, limit)
-        || codeBefore(bytes, lo, start)) {
+    if (start >= limit) {
+      return -1;
+    }
+    boolean initial = isInitial(bytes, start, limit);
+    if (!initial && !dictionary.mayBeListed(bytes, start, limit)) {
+      return -1;
+    }
+    int first = token(bytes, start, limit);
+    if (first < 0 && !initial || codeBefore(bytes, lo, start)) {
+      return -1;
+    }
+    if (!initial && dictionary.flags(bytes, start, first) == 0) {
       return -1;
     }
     int best = Math.max(firstLast(bytes, lo, start, limit), lastCommaFirst(bytes, lo, start, limit));

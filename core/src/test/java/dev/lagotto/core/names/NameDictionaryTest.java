@@ -56,4 +56,45 @@ class NameDictionaryTest {
     assertThatThrownBy(() -> NameDictionary.of(List.of("Jane Roe"), List.of(), List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("Jane");
   }
+
+  @Test
+  void thePrefixCheckRejectsOnlySpansThatAreNotListed() {
+    NameDictionary d = NameDictionary.defaults();
+    for (String name : NameDictionary.readList(NameDictionary.DEFAULT_DIR + "surnames.txt")) {
+      byte[] b = name.getBytes(StandardCharsets.UTF_8);
+      assertThat(d.mayBeListed(b, 0, b.length)).as(name).isTrue();
+    }
+    byte[] text = "Exception Request Xqzzyv Zz".getBytes(StandardCharsets.US_ASCII);
+    assertThat(d.mayBeListed(text, 20, text.length)).isFalse();
+    assertThat(d.mayBeListed(text, 25, text.length)).as("too short to judge").isTrue();
+    NameDictionary small = NameDictionary.of(List.of("Jane", "Łukasz", "Bo"), List.of("Groß"), List.of());
+    for (String s : List.of("Jane", "JANE", "Lukasz", "Grosz", "Bo", "J. Roe", "Łu")) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      assertThat(small.mayBeListed(b, 0, b.length)).as(s).isTrue();
+    }
+    for (String s : List.of("Janet", "Roe", "Lux", "Grr")) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      assertThat(small.mayBeListed(b, 0, b.length)).as(s).isEqualTo(s.equals("Janet"));
+    }
+  }
+
+  @Test
+  void thePrefixCheckNeverRejectsAListedSpan() {
+    long seed = Long.getLong("tests.seed", System.nanoTime());
+    System.out.println("NameDictionaryTest prefix seed: -Dtests.seed=" + seed);
+    java.util.Random random = new java.util.Random(seed);
+    NameDictionary d = NameDictionary.defaults();
+    String alphabet = "aeinorstlAEJMKabcdefghijklmnopqrstuvwxyz-'";
+    for (int round = 0; round < 200_000; round++) {
+      StringBuilder sb = new StringBuilder();
+      int n = 1 + random.nextInt(7);
+      for (int i = 0; i < n; i++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      byte[] b = sb.toString().getBytes(StandardCharsets.US_ASCII);
+      if (d.flags(b, 0, b.length) != 0) {
+        assertThat(d.mayBeListed(b, 0, b.length)).as("seed %d, %s", seed, sb).isTrue();
+      }
+    }
+  }
 }
