@@ -94,6 +94,13 @@ public final class Prefilter {
    * the anchor, lower-cased for a case-insensitive keyword, or -1 when the anchor is its last byte).
    */
   private final int[][] anchors;
+  /**
+   * {@link #anchors} split by the byte before the anchor, index (previous byte * 256 + anchor byte): the
+   * entries whose keyword has that byte before its anchor, plus the one-byte keywords. A frequent pair then
+   * no longer walks the entries of every keyword that shares only its second byte. Identical lists share
+   * one array; 64 Ki references (256-512 KiB).
+   */
+  private final int[][] anchorsByPair;
   private final byte[][] keywords;
   private final boolean[] keywordCaseInsensitive;
   /** Per keyword: its (rule, keyword) pairs; per keyword: union of the pairs' context tables. */
@@ -120,6 +127,7 @@ public final class Prefilter {
     ruleSets = new int[0][];
     setGates = new SetGate[0];
     anchors = new int[256][];
+    anchorsByPair = new int[0][];
     keywords = new byte[0][];
     keywordCaseInsensitive = new boolean[0];
     keywordPairs = new int[0][];
@@ -247,6 +255,7 @@ public final class Prefilter {
         hot[b] |= HOT_ANCHOR;
       }
     }
+    anchorsByPair = splitByPreviousByte(anchors, keywords, keywordCaseInsensitive);
     maxKeywordLength = longest;
     hotPair = new byte[256 * 256];
     for (int prev = 0; prev < 256; prev++) {
@@ -268,6 +277,43 @@ public final class Prefilter {
         hotPair[(prev << 8) | b] = (byte) flags;
       }
     }
+  }
+
+  /**
+   * Per (previous byte, anchor byte): the entries of {@code byByte[anchor byte]}, in their order, that can
+   * match with that previous byte: one-byte keywords (offset 0) always, longer keywords when the byte before
+   * their anchor is the previous byte (either case for a case-insensitive letter).
+   */
+  private static int[][] splitByPreviousByte(int[][] byByte, byte[][] words, boolean[] caseInsensitive) {
+    int[][] split = new int[256 * 256][];
+    for (int b = 0; b < 256; b++) {
+      int[] list = byByte[b];
+      int[] oneByte = select(list, words, caseInsensitive, -1);
+      for (int prev = 0; prev < 256; prev++) {
+        int[] entries = select(list, words, caseInsensitive, prev);
+        split[(prev << 8) | b] = entries.length == oneByte.length ? oneByte : entries;
+      }
+    }
+    return split;
+  }
+
+  /** The entries of {@code list} anchored at offset 0, or preceded inside their keyword by {@code prev}. */
+  private static int[] select(int[] list, byte[][] words, boolean[] caseInsensitive, int prev) {
+    int[] out = new int[list.length];
+    int n = 0;
+    for (int j = 0; j < list.length; j += ANCHOR_ENTRY) {
+      int offset = list[j + 1];
+      boolean keep = offset == 0;
+      if (!keep && prev >= 0) {
+        int before = words[list[j]][offset - 1] & 0xff;
+        keep = caseInsensitive[list[j]] ? ByteClasses.foldCase(prev) == before : prev == before;
+      }
+      if (keep) {
+        System.arraycopy(list, j, out, n, ANCHOR_ENTRY);
+        n += ANCHOR_ENTRY;
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   /** The union of the pairs' tables; all bytes when one of them is {@code null}. */
@@ -541,7 +587,7 @@ public final class Prefilter {
 
   private void keywordsAt(byte[] bytes, int lo, int i, int b, int from, int to, int hi, Candidates out,
       StartSink sink) {
-    int[] list = anchors[b];
+    int[] list = i > lo ? anchorsByPair[((bytes[i - 1] & 0xff) << 8) | b] : anchors[b];
     for (int j = 0; j < list.length; j += ANCHOR_ENTRY) {
       int id = list[j];
       int k = i - list[j + 1];
