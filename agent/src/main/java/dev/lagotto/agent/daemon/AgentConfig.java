@@ -64,9 +64,12 @@ public record AgentConfig(
    * One tree rescanned every {@code interval}; unchanged files (device, inode, size, mtime) are not re-read.
    *
    * @param maxFileSize files larger than this are skipped; {@code -1} for no limit
+   * @param verifyContent whether files whose stat fields are unchanged are still hashed and rescanned when
+   *     their content changed (for trees restored or synced with preserved mtimes); costs one read per file
+   *     per pass
    */
   public record Tree(Path path, Duration interval, List<String> include, List<String> exclude, long maxFileSize,
-      boolean followSymlinks) {
+      boolean followSymlinks, boolean verifyContent) {
     public Tree {
       include = List.copyOf(include);
       exclude = List.copyOf(exclude);

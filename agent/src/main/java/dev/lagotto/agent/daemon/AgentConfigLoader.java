@@ -154,7 +154,7 @@ public final class AgentConfigLoader {
         }
         trees.add(new AgentConfig.Tree(path(t.path), positive(t.interval, DEFAULT_SCAN_INTERVAL, key + ".interval"),
             list(t.include), list(t.exclude), t.maxFileSize == null ? -1 : t.maxFileSize.bytes,
-            Boolean.TRUE.equals(t.followSymlinks)));
+            Boolean.TRUE.equals(t.followSymlinks), Boolean.TRUE.equals(t.verifyContent)));
       }
       List<AgentConfig.Database> dbs = new ArrayList<>();
       for (int i = 0; raw.databases != null && i < raw.databases.size(); i++) {
@@ -348,6 +348,7 @@ public final class AgentConfigLoader {
     public List<String> exclude;
     public Size maxFileSize;
     public Boolean followSymlinks;
+    public Boolean verifyContent;
   }
 
   /** One entry of {@code databases:}. */

@@ -172,6 +172,9 @@ public final class AgentStore {
     ObjectNode n = JSON.createObjectNode().put("key", e.fileKey()).put("size", e.size()).put("mtime", e.mtimeMillis());
     ObjectNode counts = n.putObject("counts");
     e.counts().forEach(counts::put);
+    if (e.contentHash() != null) {
+      n.put("sha256", e.contentHash());
+    }
     return n;
   }
 
@@ -181,6 +184,7 @@ public final class AgentStore {
       Map.Entry<String, JsonNode> c = it.next();
       counts.put(c.getKey(), c.getValue().asLong());
     }
-    return new TreeEntry(n.path("key").asText(), n.path("size").asLong(), n.path("mtime").asLong(), counts);
+    return new TreeEntry(n.path("key").asText(), n.path("size").asLong(), n.path("mtime").asLong(), counts,
+        n.hasNonNull("sha256") ? n.get("sha256").asText() : null);
   }
 }

@@ -10,9 +10,15 @@ import java.util.Map;
  * @param size bytes
  * @param mtimeMillis last modification time
  * @param counts occurrences per exposure (by {@link TreeScan#digest} of the exposure key) when scanned
+ * @param contentHash SHA-256 of the content as scanned, hex, when the stat fields could not be trusted to show
+ *     a later change ({@link TreeScan#RACY_MILLIS}, or {@code verify_content}); {@code null} otherwise
  */
-public record TreeEntry(String fileKey, long size, long mtimeMillis, Map<String, Long> counts) {
+public record TreeEntry(String fileKey, long size, long mtimeMillis, Map<String, Long> counts, String contentHash) {
   public TreeEntry {
     counts = Map.copyOf(counts);
+  }
+
+  public TreeEntry(String fileKey, long size, long mtimeMillis, Map<String, Long> counts) {
+    this(fileKey, size, mtimeMillis, counts, null);
   }
 }

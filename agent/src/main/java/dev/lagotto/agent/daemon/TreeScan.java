@@ -46,6 +46,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * depends on whether the previous pass has been flushed yet. One pass at a time per instance.
  */
 public final class TreeScan {
+  /**
+   * A file modified less than this before it was scanned may change again within the same mtime tick
+   * without its size or mtime showing it (file systems with 1 s or 2 s timestamps): its content hash is kept
+   * and compared on the next pass.
+   */
+  public static final long RACY_MILLIS = 2_000;
+
   private final AgentConfig.Tree tree;
   private final String root;
   private final AgentStore store;
@@ -140,7 +147,8 @@ public final class TreeScan {
           String fileKey = attrs.fileKey() == null ? key : attrs.fileKey().toString();
           TreeEntry prev = previous.get(key);
           long mtime = attrs.lastModifiedTime().toMillis();
-          if (prev != null && prev.fileKey().equals(fileKey) && prev.size() == attrs.size() && prev.mtimeMillis() == mtime) {
+          if (prev != null && prev.fileKey().equals(fileKey) && prev.size() == attrs.size() && prev.mtimeMillis() == mtime
+              && sameContent(file, prev)) {
             unchanged[0]++;
             if (!prev.counts().isEmpty()) {
               present.add(key);
@@ -200,9 +208,50 @@ public final class TreeScan {
     return new Pass(tasks.size(), unchanged[0], deleted, failed.get(), records);
   }
 
+  /**
+   * Whether a file whose stat fields are those of its last scan still has the content then scanned: true
+   * without reading when no hash was kept (the stat fields are trusted), else by hashing the file again. A
+   * file that cannot be read counts as changed (the scan then reports why).
+   */
+  private boolean sameContent(Path file, TreeEntry prev) {
+    if (prev.contentHash() == null) {
+      return true;
+    }
+    String now = contentHash(file);
+    return prev.contentHash().equals(now);
+  }
+
+  /**
+   * The hash to keep for a file just scanned, or {@code null} when its stat fields suffice: kept when the tree
+   * asks for it ({@code verify_content}) or when the file was modified less than {@link #RACY_MILLIS} before
+   * the scan read it, so that a write in the same mtime tick (coarse file-system clocks) would leave size and
+   * mtime as they were. Costs one more read of such files.
+   */
+  private String hashToKeep(Path file, TreeEntry stat, Instant scannedAt) {
+    boolean racy = scannedAt.toEpochMilli() - stat.mtimeMillis() < RACY_MILLIS;
+    return tree.verifyContent() || racy ? contentHash(file) : null;
+  }
+
+  /** Hex SHA-256 of the file's bytes; {@code "unreadable"} when it cannot be read (never equal to a hash). */
+  static String contentHash(Path file) {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[64 * 1024];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        sha.update(buf, 0, n);
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (IOException e) {
+      return "unreadable";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
   private long scanFile(Path file, TreeEntry stat, TreeEntry prev, AtomicLong failed) throws InterruptedException {
     SourceRef ref = engine.fileRef(file);
     Instant now = clock.instant();
+    String hash = hashToKeep(file, stat, Instant.now());
     Map<ExposureRecord.Key, ExposureRecord> found = new LinkedHashMap<>();
     SourceResult result = engine.reader().readFile(file, ref, opener, new FindingSink() {
       @Override
@@ -229,7 +278,7 @@ public final class TreeScan {
     }
     List<Outbox.SourceLine> rescanned = send.isEmpty() && (prev == null || prev.counts().isEmpty()) ? List.of()
         : List.of(new Outbox.SourceLine(WireRecords.SourceEvent.RESCANNED, ref.kind(), ref.uri(), engine.host(), now));
-    TreeEntry entry = new TreeEntry(stat.fileKey(), stat.size(), stat.mtimeMillis(), counts);
+    TreeEntry entry = new TreeEntry(stat.fileKey(), stat.size(), stat.mtimeMillis(), counts, hash);
     outbox.submit(send, rescanned, List.of(new StateUpdate.Tree(root, file.toString(), entry)));
     entries.put(file.toString(), entry);
     return send.size();

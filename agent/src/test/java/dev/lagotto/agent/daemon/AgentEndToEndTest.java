@@ -186,6 +186,39 @@ class AgentEndToEndTest {
     }
   }
 
+  @Test
+  void sameSizeRewritesWithARestoredMtimeAreFoundByContentHash() throws Exception {
+    try (TestServer server = new TestServer(dir.resolve("server"))) {
+      Path verified = Files.createDirectories(dir.resolve("restored"));
+      Path racy = Files.createDirectories(dir.resolve("racy"));
+      Path old = verified.resolve("old.txt");
+      Path fresh = racy.resolve("fresh.txt");
+      Files.writeString(old, "owner judy1@example.com\n");
+      java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(3600));
+      Files.setLastModifiedTime(old, hourAgo);
+      Files.writeString(fresh, "owner mike1@example.com\n");
+      java.nio.file.attribute.FileTime freshTime = Files.getLastModifiedTime(fresh);
+      // old.txt: mtime an hour before the scan, so only verify_content hashes it; fresh.txt: written just
+      // before the scan (racy), so its hash is kept without the option
+      String scan = "scan:\n  - path: " + verified + "\n    interval: 200ms\n    verify_content: true\n"
+          + "  - path: " + racy + "\n    interval: 200ms\n";
+      try (Agent agent = AgentFixture.start(AgentFixture.config(dir, server, "files-1", List.of(), scan),
+          new AgentFixture.Log().stream)) {
+        await("first pass", 20, () -> server.totalCount("host:files-1") == 2);
+        Files.writeString(old, "owner judy2@example.com\n");
+        Files.setLastModifiedTime(old, hourAgo);
+        Files.writeString(fresh, "owner mike2@example.com\n");
+        Files.setLastModifiedTime(fresh, freshTime);
+        String judy1 = key(server, old, "judy1@example.com");
+        String mike1 = key(server, fresh, "mike1@example.com");
+        await("rewrites noticed", 20, () -> server.counts("host:files-1").keySet()
+            .equals(Set.of(key(server, old, "judy2@example.com"), key(server, fresh, "mike2@example.com")))
+            && server.counts("host:files-1 AND state:closed").keySet().equals(Set.of(judy1, mike1)));
+        assertThat(agent.status().rejectedBatches()).isZero();
+      }
+    }
+  }
+
   private static String key(TestServer server, Path file, String email) {
     return "files-1 " + file.toUri() + " " + server.fingerprint(Category.EMAIL, email);
   }
