@@ -27,6 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Budget (issue 3): 10x the rules costs at most 1.3x the time, i.e. {@code megabytes} at {@code 10} at least
  * 1/1.3 of that at {@code 0}, measured in the same run.
  *
+ * <p>The growth curve over absolute rule counts: {@code -p rules=10,50,100,500} (the first rules of the pack,
+ * then synthetic ones; {@code syntheticPerPackRule} is then ignored).
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RuleCountBenchmark -prof gc}
  */
 @State(Scope.Benchmark)
@@ -38,6 +41,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RuleCountBenchmark {
   @Param({"0", "10"})
   public int syntheticPerPackRule;
+
+  /** Exactly this many rules when positive; {@code 0}: the pack plus {@code syntheticPerPackRule} per rule. */
+  @Param("0")
+  public int rules;
 
   @Param("64")
   public int sizeMiB;
@@ -51,8 +58,8 @@ public class RuleCountBenchmark {
   public void setUp() throws IOException, RuleLoadException {
     byte[] bytes = Corpora.read("main", sizeMiB);
     RulePack pack = DefaultPack.get();
-    scanner = Scanner.build(SyntheticRules.pack(pack, pack.size() * (1 + syntheticPerPackRule)),
-        ScanSettings.DEFAULTS);
+    int total = rules > 0 ? rules : pack.size() * (1 + syntheticPerPackRule);
+    scanner = Scanner.build(SyntheticRules.pack(pack, total), ScanSettings.DEFAULTS);
     chunks = Chunks.of(bytes);
     bytesPerOp = bytes.length;
   }
