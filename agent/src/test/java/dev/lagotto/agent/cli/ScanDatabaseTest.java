@@ -3,11 +3,11 @@ package dev.lagotto.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lagotto.agent.SeededTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -31,32 +31,11 @@ class ScanDatabaseTest {
     cli = new CliHarness(dir.resolve("home"));
     sqlite = "jdbc:sqlite:" + dir.resolve("shop.db");
     try (Connection c = DriverManager.getConnection(sqlite)) {
-      seed(c, "INTEGER PRIMARY KEY", "TEXT");
+      SeededTables.create(c, "INTEGER PRIMARY KEY", "TEXT", ROWS);
     }
     h2 = "jdbc:h2:" + dir.resolve("crm");
     try (Connection c = DriverManager.getConnection(h2, "sa", H2_PASSWORD)) {
-      seed(c, "INT PRIMARY KEY", "VARCHAR(200)");
-    }
-  }
-
-  /** customer(id, email, sku, last_ip) with e-mails and IPs in their columns; audit(id, note) with no personal data. */
-  private static void seed(Connection c, String key, String text) throws Exception {
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE customer (id " + key + ", email " + text + ", sku " + text + ", last_ip " + text + ")");
-      s.execute("CREATE TABLE audit (id " + key + ", note " + text + ")");
-    }
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO customer VALUES (?, ?, ?, ?)");
-        PreparedStatement a = c.prepareStatement("INSERT INTO audit VALUES (?, ?)")) {
-      for (int i = 1; i <= ROWS; i++) {
-        p.setInt(1, i);
-        p.setString(2, "user" + i + "@example.com");
-        p.setString(3, "SKU-" + (1000 + i));
-        p.setString(4, "203.0.113." + i);
-        p.executeUpdate();
-        a.setInt(1, i);
-        a.setString(2, "heartbeat " + i);
-        a.executeUpdate();
-      }
+      SeededTables.create(c, "INT PRIMARY KEY", "VARCHAR(200)", ROWS);
     }
   }
 

@@ -4,10 +4,10 @@ import static dev.lagotto.agent.daemon.AgentFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lagotto.agent.SeededTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.HashMap;
@@ -32,11 +32,11 @@ class AgentDatabaseTest {
   void scansSqliteAndH2OnTheirScheduleAsColumnExposuresAndClosesADroppedTable() throws Exception {
     String sqlite = "jdbc:sqlite:" + dir.resolve("shop.db");
     try (Connection c = DriverManager.getConnection(sqlite)) {
-      seed(c, "INTEGER PRIMARY KEY", "TEXT");
+      SeededTables.create(c, "INTEGER PRIMARY KEY", "TEXT", ROWS);
     }
     String h2 = "jdbc:h2:" + dir.resolve("crm");
     try (Connection c = DriverManager.getConnection(h2, "sa", H2_PASSWORD)) {
-      seed(c, "INT PRIMARY KEY", "VARCHAR(200)");
+      SeededTables.create(c, "INT PRIMARY KEY", "VARCHAR(200)", ROWS);
     }
     String missing = "jdbc:h2:" + dir.resolve("absent") + ";IFEXISTS=TRUE";
     try (TestServer server = new TestServer(dir.resolve("server"))) {
@@ -95,24 +95,4 @@ class AgentDatabaseTest {
     return out;
   }
 
-  /** customer(id, email, sku, last_ip) with e-mails and IPs; audit(id, note) without personal data. */
-  private static void seed(Connection c, String key, String text) throws Exception {
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE customer (id " + key + ", email " + text + ", sku " + text + ", last_ip " + text + ")");
-      s.execute("CREATE TABLE audit (id " + key + ", note " + text + ")");
-    }
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO customer VALUES (?, ?, ?, ?)");
-        PreparedStatement a = c.prepareStatement("INSERT INTO audit VALUES (?, ?)")) {
-      for (int i = 1; i <= ROWS; i++) {
-        p.setInt(1, i);
-        p.setString(2, "user" + i + "@example.com");
-        p.setString(3, "SKU-" + (1000 + i));
-        p.setString(4, "203.0.113." + i);
-        p.executeUpdate();
-        a.setInt(1, i);
-        a.setString(2, "heartbeat " + i);
-        a.executeUpdate();
-      }
-    }
-  }
 }
