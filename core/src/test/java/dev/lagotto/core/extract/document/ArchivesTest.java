@@ -31,19 +31,13 @@ class ArchivesTest {
     extractor = new DocumentExtractor();
   }
 
-  private static Recorder extract(DocumentExtractor e, Path file) throws IOException {
-    Recorder r = new Recorder();
-    e.extract(file, r);
-    return r;
-  }
-
   @Test
   void zipInsideTarGzInsideZip() throws IOException {
     String secret = "nested: nina.nested@example.com\n";
     Path c = Fixtures.zip(dir, "c.zip", Map.of("x.txt", utf8(secret)));
     Path b = Fixtures.tarGz(dir, "b.tar.gz", Map.of("c.zip", bytes(c)));
     Path a = Fixtures.zip(dir, "a.zip", Map.of("b.tar.gz", bytes(b)));
-    Recorder r = extract(extractor, a);
+    Recorder r = Recorder.of(extractor, a);
     assertThat(r.units).containsExactly(new Recorder.Unit("a.zip!/b.tar.gz!/c.zip!/x.txt", null, false,
         "text/plain", secret));
     assertThat(r.skips).isEmpty();
@@ -54,7 +48,7 @@ class ArchivesTest {
     Path xlsx = Fixtures.workbook(dir, "customers.xlsx", true,
         new String[][] {{"Alice Example", "alice@example.org"}});
     Path zip = Fixtures.zip(dir, "backup.zip", Map.of("2024/customers.xlsx", bytes(xlsx)));
-    Recorder r = extract(extractor, zip);
+    Recorder r = Recorder.of(extractor, zip);
     Recorder.Unit unit = r.body("backup.zip!/2024/customers.xlsx");
     assertThat(unit.extracted()).isTrue();
     assertThat(unit.text()).contains("Alice Example\talice@example.org");
@@ -64,7 +58,7 @@ class ArchivesTest {
   @Test
   void sevenZipEntries() throws IOException {
     Path p = Fixtures.sevenZ(dir, "people.7z", null, Map.of("people.txt", utf8("henry@example.com\n")));
-    Recorder r = extract(extractor, p);
+    Recorder r = Recorder.of(extractor, p);
     assertThat(r.units).containsExactly(new Recorder.Unit("people.7z!/people.txt", null, false, "text/plain",
         "henry@example.com\n"));
     assertThat(r.skips).isEmpty();
@@ -74,10 +68,10 @@ class ArchivesTest {
   void gzipOfTextIsStreamedAsStoredAndNamedByItsFile() throws IOException {
     String log = "2024-01-01 10:00:00 login user=ivy@example.com ip=203.0.113.9\n";
     Path gz = Fixtures.gzip(dir, "app.log.gz", utf8(log));
-    Recorder top = extract(extractor, gz);
+    Recorder top = Recorder.of(extractor, gz);
     assertThat(top.units).containsExactly(new Recorder.Unit(null, null, false, "text/plain", log));
     Path zip = Fixtures.zip(dir, "logs.zip", Map.of("app.log.gz", bytes(gz)));
-    Recorder nested = extract(extractor, zip);
+    Recorder nested = Recorder.of(extractor, zip);
     assertThat(nested.units).containsExactly(new Recorder.Unit("logs.zip!/app.log.gz", null, false, "text/plain",
         log));
   }
@@ -98,9 +92,9 @@ class ArchivesTest {
     try (OutputStream out = new XZCompressorOutputStream(Files.newOutputStream(txz))) {
       out.write(plainTar);
     }
-    assertThat(extract(extractor, bz2).units).containsExactly(new Recorder.Unit(null, null, false, "text/plain",
+    assertThat(Recorder.of(extractor, bz2).units).containsExactly(new Recorder.Unit(null, null, false, "text/plain",
         log));
-    assertThat(extract(extractor, txz).units).containsExactly(new Recorder.Unit("t.tar.xz!/in/tar.txt", null,
+    assertThat(Recorder.of(extractor, txz).units).containsExactly(new Recorder.Unit("t.tar.xz!/in/tar.txt", null,
         false, "text/plain", log));
   }
 
@@ -125,7 +119,7 @@ class ArchivesTest {
         Base64.getMimeEncoder().encodeToString(bytes(zip)),
         "--B--",
         ""));
-    Recorder r = extract(extractor, eml);
+    Recorder r = Recorder.of(extractor, eml);
     assertThat(r.body("mail.eml!/files.zip!/x.txt").text()).isEqualTo("jack@example.org\n");
     assertThat(r.body(null).text()).contains("see attached");
     assertThat(r.skips).isEmpty();
@@ -134,7 +128,7 @@ class ArchivesTest {
   @Test
   void encryptedZipEntryIsReportedAndTheOthersRead() throws IOException {
     Path zip = Fixtures.zipWithEncryptedEntry(dir, "locked.zip", "secret.txt", "open.txt", utf8("kim@example.com"));
-    Recorder r = extract(extractor, zip);
+    Recorder r = Recorder.of(extractor, zip);
     assertThat(r.skipKeys()).containsExactly("locked.zip!/secret.txt|ENCRYPTED");
     assertThat(r.units).containsExactly(new Recorder.Unit("locked.zip!/open.txt", null, false, "text/plain",
         "kim@example.com"));
@@ -143,7 +137,7 @@ class ArchivesTest {
   @Test
   void encryptedSevenZipEntryIsReported() throws IOException {
     Path p = Fixtures.sevenZ(dir, "locked.7z", "s3cret", Map.of("people.txt", utf8("lee@example.com\n")));
-    Recorder r = extract(extractor, p);
+    Recorder r = Recorder.of(extractor, p);
     assertThat(r.skipKeys()).containsExactly("locked.7z!/people.txt|ENCRYPTED");
     assertThat(r.units).isEmpty();
   }
@@ -152,7 +146,7 @@ class ArchivesTest {
   void zipBombByRatio() throws IOException {
     Path bomb = Fixtures.zipBomb(dir, "bomb.zip", "zeros.bin", 20 << 20);
     assertThat(Files.size(bomb)).isLessThan(100_000);
-    Recorder r = extract(extractor, bomb);
+    Recorder r = Recorder.of(extractor, bomb);
     assertThat(r.skipKeys()).containsExactly("bomb.zip!/zeros.bin|ZIP_BOMB");
     assertThat(r.units).isEmpty();
   }
@@ -160,7 +154,7 @@ class ArchivesTest {
   @Test
   void gzipBombOfTextIsCutWhileStreaming() throws IOException {
     Path gz = Fixtures.gzip(dir, "huge.log.gz", utf8("a".repeat(20 << 20)));
-    Recorder r = extract(extractor, gz);
+    Recorder r = Recorder.of(extractor, gz);
     assertThat(r.skipKeys()).containsExactly("null|ZIP_BOMB");
     assertThat(r.units).hasSize(1);
     assertThat(r.units.get(0).text().length()).isLessThan(20 << 20);
@@ -176,11 +170,11 @@ class ArchivesTest {
       name = "n" + level + ".zip";
     }
     Path top = dir.resolve("n0.zip");
-    Recorder r = extract(extractor, top);
+    Recorder r = Recorder.of(extractor, top);
     assertThat(r.skipKeys()).containsExactly("n0.zip!/n1.zip!/n2.zip!/n3.zip!/n4.zip!/n5.zip|TOO_DEEP");
     assertThat(r.units).isEmpty();
 
-    Recorder deeper = extract(extractor.withLimits(ExtractLimits.defaults().withMaxDepth(10)), top);
+    Recorder deeper = Recorder.of(extractor.withLimits(ExtractLimits.defaults().withMaxDepth(10)), top);
     assertThat(deeper.skips).isEmpty();
     assertThat(deeper.body("n0.zip!/n1.zip!/n2.zip!/n3.zip!/n4.zip!/n5.zip!/n6.zip!/n7.zip!/deep.txt").text())
         .isEqualTo("deep@example.com\n");
@@ -193,7 +187,7 @@ class ArchivesTest {
       entries.put("f" + i + ".txt", utf8("user" + i + "@example.com"));
     }
     Path zip = Fixtures.zip(dir, "many.zip", entries);
-    Recorder r = extract(extractor.withLimits(ExtractLimits.defaults().withMaxEntries(5)), zip);
+    Recorder r = Recorder.of(extractor.withLimits(ExtractLimits.defaults().withMaxEntries(5)), zip);
     assertThat(r.skipKeys()).containsExactly("null|TOO_MANY_ENTRIES");
     assertThat(r.unitKeys()).containsExactly("many.zip!/f0.txt|null|false", "many.zip!/f1.txt|null|false",
         "many.zip!/f2.txt|null|false", "many.zip!/f3.txt|null|false", "many.zip!/f4.txt|null|false");
@@ -206,7 +200,7 @@ class ArchivesTest {
       entries.put("f" + i + ".txt", utf8(("user" + i + "@example.com ").repeat(40)));
     }
     Path zip = Fixtures.zip(dir, "big.zip", entries);
-    Recorder r = extract(extractor.withLimits(ExtractLimits.defaults().withMaxExpandedBytes(1000)), zip);
+    Recorder r = Recorder.of(extractor.withLimits(ExtractLimits.defaults().withMaxExpandedBytes(1000)), zip);
     assertThat(r.skipKeys()).containsExactly("big.zip!/f1.txt|TOO_LARGE");
     assertThat(r.unitKeys()).containsExactly("big.zip!/f0.txt|null|false");
   }
@@ -216,7 +210,7 @@ class ArchivesTest {
     byte[] z = bytes(Fixtures.zip(dir, "ok.zip", Map.of("x.txt", utf8("x"))));
     byte[] broken = new byte[z.length - 10];
     System.arraycopy(z, 0, broken, 0, broken.length);
-    Recorder r = extract(extractor, Files.write(dir.resolve("broken.zip"), broken));
+    Recorder r = Recorder.of(extractor, Files.write(dir.resolve("broken.zip"), broken));
     assertThat(r.skipKeys()).containsExactly("null|CORRUPT");
   }
 }

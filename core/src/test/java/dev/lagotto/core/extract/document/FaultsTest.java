@@ -29,16 +29,10 @@ class FaultsTest {
     extractor = new DocumentExtractor();
   }
 
-  private static Recorder extract(DocumentExtractor e, Path file) throws IOException {
-    Recorder r = new Recorder();
-    e.extract(file, r);
-    return r;
-  }
-
   @Test
   void encryptedPdfIsReportedEncrypted() throws IOException {
     Path pdf = Fixtures.pdf(dir, "locked.pdf", null, "user-pw", "IBAN GB82 WEST 1234 5698 7654 32");
-    Recorder r = extract(extractor, pdf);
+    Recorder r = Recorder.of(extractor, pdf);
     assertThat(r.skipKeys()).containsExactly("null|ENCRYPTED");
     assertThat(r.units).allSatisfy(u -> assertThat(u.text()).doesNotContain("GB82"));
   }
@@ -47,7 +41,7 @@ class FaultsTest {
   void truncatedPdfIsReportedCorrupt() throws IOException {
     byte[] pdf = bytes(Fixtures.pdf(dir, "whole.pdf", null, null, "Signed by dave@example.com"));
     Path cut = Files.write(dir.resolve("cut.pdf"), Arrays.copyOf(pdf, pdf.length / 2));
-    Recorder r = extract(extractor, cut);
+    Recorder r = Recorder.of(extractor, cut);
     assertThat(r.skipKeys()).containsExactly("null|CORRUPT");
   }
 
@@ -57,7 +51,7 @@ class FaultsTest {
     Path fake = Fixtures.text(dir, "report.pdf", content);
     assertThat(extractor.detector().isPlainText(fake)).isTrue();
     assertThat(extractor.detector().detect(fake)).isEqualTo(new DetectedType(ContentKind.PLAIN_TEXT, "text/plain"));
-    Recorder r = extract(extractor, fake);
+    Recorder r = Recorder.of(extractor, fake);
     assertThat(r.units).containsExactly(new Recorder.Unit(null, null, false, "text/plain", content));
     assertThat(r.skips).isEmpty();
   }
@@ -67,7 +61,7 @@ class FaultsTest {
     Path empty = Files.createFile(dir.resolve("empty.docx"));
     assertThat(extractor.detector().detect(empty).kind()).isEqualTo(ContentKind.EMPTY);
     assertThat(extractor.detector().isPlainText(empty)).isTrue();
-    Recorder r = extract(extractor, empty);
+    Recorder r = Recorder.of(extractor, empty);
     assertThat(r.units).isEmpty();
     assertThat(r.skips).isEmpty();
     assertThat(r.geos).isEmpty();
@@ -76,7 +70,7 @@ class FaultsTest {
   @Test
   void textIsCutAtMaxChars() throws IOException {
     Path docx = Fixtures.docx(dir, "long.docx", "x".repeat(1000) + " tail@example.com", "A", "B");
-    Recorder r = extract(extractor.withLimits(ExtractLimits.defaults().withMaxChars(100)), docx);
+    Recorder r = Recorder.of(extractor.withLimits(ExtractLimits.defaults().withMaxChars(100)), docx);
     assertThat(r.body(null).text()).hasSize(100).doesNotContain("tail@");
     assertThat(r.skipKeys()).containsExactly("null|TOO_LARGE");
   }
@@ -88,7 +82,7 @@ class FaultsTest {
     Path pdf = Fixtures.pdf(dir, "slow.pdf", null, null, pages);
     Path zip = Fixtures.zip(dir, "slow.zip", Map.of("slow.pdf", bytes(pdf), "z.txt", utf8("after@example.com")));
     long start = System.nanoTime();
-    Recorder r = extract(extractor.withLimits(ExtractLimits.defaults().withParseTimeout(Duration.ofMillis(1))),
+    Recorder r = Recorder.of(extractor.withLimits(ExtractLimits.defaults().withParseTimeout(Duration.ofMillis(1))),
         zip);
     assertThat(r.skipKeys()).containsExactly("slow.zip!/slow.pdf|TIMEOUT");
     assertThat(r.body("slow.zip!/z.txt").text()).isEqualTo("after@example.com");
@@ -98,7 +92,7 @@ class FaultsTest {
   @Test
   void documentOverTheSizeLimitIsNotParsed() throws IOException {
     Path pdf = Fixtures.pdf(dir, "big.pdf", null, null, "some text");
-    Recorder r = extract(extractor.withLimits(ExtractLimits.defaults().withMaxDocumentBytes(100)), pdf);
+    Recorder r = Recorder.of(extractor.withLimits(ExtractLimits.defaults().withMaxDocumentBytes(100)), pdf);
     assertThat(r.skipKeys()).containsExactly("null|TOO_LARGE");
     assertThat(r.units).isEmpty();
   }
@@ -109,10 +103,10 @@ class FaultsTest {
     for (int i = 0; i < binary.length; i++) {
       binary[i] = (byte) (i * 7 + i / 256);
     }
-    Recorder bin = extract(extractor, Files.write(dir.resolve("blob.bin"), binary));
+    Recorder bin = Recorder.of(extractor, Files.write(dir.resolve("blob.bin"), binary));
     assertThat(bin.skipKeys()).containsExactly("null|UNSUPPORTED");
     byte[] rar = Arrays.copyOf(new byte[] {'R', 'a', 'r', '!', 0x1a, 0x07, 0x00}, 64);
-    Recorder r = extract(extractor, Files.write(dir.resolve("x.rar"), rar));
+    Recorder r = Recorder.of(extractor, Files.write(dir.resolve("x.rar"), rar));
     assertThat(r.skipKeys()).containsExactly("null|UNSUPPORTED");
     assertThat(r.skips.get(0).detail()).contains("rar");
   }

@@ -21,6 +21,13 @@ final class Recorder implements ExtractVisitor {
   final List<Skip> skips = new ArrayList<>();
   final List<Geo> geos = new ArrayList<>();
 
+  /** What {@code extractor} reports for {@code file}. */
+  static Recorder of(DocumentExtractor extractor, java.nio.file.Path file) throws IOException {
+    Recorder r = new Recorder();
+    extractor.extract(file, r);
+    return r;
+  }
+
   @Override
   public void text(TextUnit unit, InputStream text) throws IOException {
     ByteArrayOutputStream read = new ByteArrayOutputStream();
