@@ -107,6 +107,8 @@ public final class Prefilter {
   private final int[][] keywordPairs;
   private final boolean[][] keywordBefore;
   private final boolean[][] keywordAfter;
+  /** Per one-byte keyword: the combined {@link KeywordGate}s of its pairs, or {@code null}. */
+  private final KeywordSetGate[] keywordGates;
   /** Per (rule, keyword) pair: the rule (an array of one), the keyword length, the context tables. */
   private final int[][] pairRules;
   private final int[] pairLength;
@@ -133,6 +135,7 @@ public final class Prefilter {
     keywordPairs = new int[0][];
     keywordBefore = new boolean[0][];
     keywordAfter = new boolean[0][];
+    keywordGates = new KeywordSetGate[0];
     pairRules = new int[0][];
     pairLength = new int[0];
     pairInline = new boolean[0];
@@ -184,6 +187,7 @@ public final class Prefilter {
     List<boolean[]> pairAfter = new ArrayList<>();
     List<boolean[]> pairBeforeInside = new ArrayList<>();
     List<boolean[]> pairAfterAtStart = new ArrayList<>();
+    List<List<KeywordGate>> pairGates = new ArrayList<>();
     for (int r = 0; r < triggers.size(); r++) {
       if (triggers.get(r) instanceof Trigger.Keywords k) {
         for (int i = 0; i < k.keywords().size(); i++) {
@@ -195,6 +199,7 @@ public final class Prefilter {
           boolean refined = k.beforeInside().get(i) != null && k.afterAtStart().get(i) != null;
           pairBeforeInside.add(refined ? k.beforeInside().get(i) : null);
           pairAfterAtStart.add(refined ? k.afterAtStart().get(i) : null);
+          pairGates.add(k.gates().get(i));
           byKeyword.computeIfAbsent(key, x -> new ArrayList<>()).add(new int[] {pairList.size() - 1});
         }
       }
@@ -213,6 +218,7 @@ public final class Prefilter {
     keywordPairs = new int[n][];
     keywordBefore = new boolean[n][];
     keywordAfter = new boolean[n][];
+    keywordGates = new KeywordSetGate[n];
     List<List<Integer>> anchorLists = new ArrayList<>();
     for (int b = 0; b < 256; b++) {
       anchorLists.add(new ArrayList<>());
@@ -227,6 +233,9 @@ public final class Prefilter {
       keywordPairs[id] = e.getValue().stream().mapToInt(x -> x[0]).toArray();
       keywordBefore[id] = union(keywordPairs[id], this.pairBefore);
       keywordAfter[id] = union(keywordPairs[id], this.pairAfter);
+      if (word.length == 1) {
+        keywordGates[id] = KeywordSetGate.of(Arrays.stream(keywordPairs[id]).mapToObj(pairGates::get).toList());
+      }
       for (int pair : keywordPairs[id]) {
         pairLength[pair] = word.length;
       }
@@ -609,7 +618,17 @@ public final class Prefilter {
       if (word.length > 1 && !(keywordCaseInsensitive[id] ? equalsFolded(bytes, k, word) : equals(bytes, k, word))) {
         continue;
       }
-      for (int pair : keywordPairs[id]) {
+      KeywordSetGate gate = keywordGates[id];
+      long allowed = gate == null ? -1L : gate.mask(bytes, lo, hi, k);
+      if (allowed == 0) {
+        continue;
+      }
+      int[] pairs = keywordPairs[id];
+      for (int m = 0; m < pairs.length; m++) {
+        int pair = pairs[m];
+        if (m < Long.SIZE && (allowed & (1L << m)) == 0) {
+          continue;
+        }
         if ((prev < 0 || pairBefore[pair] == null || pairBefore[pair][prev]) && afterAllowed(pair, prev, next)) {
           if (pairInline[pair]) {
             sink.keywordAt(k, pairRules[pair][0], pairLength[pair]);
@@ -690,24 +709,39 @@ public final class Prefilter {
      * runs (see {@code CompiledPattern#bytesBefore}). {@code beforeInside} (the bytes that can precede the
      * keyword inside a match) and {@code afterAtStart} (what can follow it when it starts the match) refine
      * the check: when the byte before is not in {@code beforeInside}, the keyword must start the match, so
-     * the byte after must be in {@code afterAtStart}. {@code null} entries disable a check.
+     * the byte after must be in {@code afterAtStart}. {@code null} entries disable a check. {@code gates.get(i)}
+     * are the {@link KeywordGate}s of one-byte keyword {@code i} (empty for none, and for longer keywords):
+     * an occurrence is passed to the rule only where they all allow it.
      */
     record Keywords(List<String> keywords, boolean caseInsensitive, List<boolean[]> before, List<boolean[]> after,
-        List<boolean[]> beforeInside, List<boolean[]> afterAtStart) implements Trigger {
+        List<boolean[]> beforeInside, List<boolean[]> afterAtStart, List<List<KeywordGate>> gates) implements Trigger {
       public Keywords {
         keywords = List.copyOf(keywords);
         if (keywords.isEmpty() || keywords.stream().anyMatch(String::isEmpty)) {
           throw new IllegalArgumentException("keywords must be non-empty strings: " + keywords);
         }
-        for (List<boolean[]> tables : List.of(before, after, beforeInside, afterAtStart)) {
+        for (List<?> tables : List.of(before, after, beforeInside, afterAtStart, gates)) {
           if (tables.size() != keywords.size()) {
-            throw new IllegalArgumentException("one context table of each kind per keyword");
+            throw new IllegalArgumentException("one context table and one gate list per keyword");
           }
         }
         before = java.util.Collections.unmodifiableList(new ArrayList<>(before));
         after = java.util.Collections.unmodifiableList(new ArrayList<>(after));
         beforeInside = java.util.Collections.unmodifiableList(new ArrayList<>(beforeInside));
         afterAtStart = java.util.Collections.unmodifiableList(new ArrayList<>(afterAtStart));
+        gates = gates.stream().map(List::copyOf).toList();
+        for (int i = 0; i < keywords.size(); i++) {
+          if (!gates.get(i).isEmpty() && keywords.get(i).getBytes(StandardCharsets.UTF_8).length != 1) {
+            throw new IllegalArgumentException("keyword gates are for one-byte keywords, not '" + keywords.get(i) + "'");
+          }
+        }
+      }
+
+      /** Keywords with context tables and without {@link KeywordGate}s. */
+      public Keywords(List<String> keywords, boolean caseInsensitive, List<boolean[]> before, List<boolean[]> after,
+          List<boolean[]> beforeInside, List<boolean[]> afterAtStart) {
+        this(keywords, caseInsensitive, before, after, beforeInside, afterAtStart,
+            java.util.Collections.nCopies(keywords.size(), List.of()));
       }
 
       /** Keywords with before/after tables only. */

@@ -7,6 +7,7 @@ import dev.lagotto.core.pattern.CustomMatchers;
 import dev.lagotto.core.pattern.PatternCompiler;
 import dev.lagotto.core.pattern.PatternException;
 import dev.lagotto.core.prefilter.ByteClasses;
+import dev.lagotto.core.prefilter.KeywordGate;
 import dev.lagotto.core.prefilter.Prefilter;
 import dev.lagotto.core.prefilter.RunGate;
 import dev.lagotto.core.rule.Rule;
@@ -66,11 +67,6 @@ final class CompiledRule {
    */
   final int[] probeOffsets;
   final int[][] probeTables;
-  /**
-   * Per one-byte keyword (index: the byte): the {@link KeywordGate}s its occurrences must pass, or
-   * {@code null}; {@code null} altogether when the rule has none.
-   */
-  final KeywordGate[][] keywordGates;
 
   private CompiledRule(Rule rule, int index, ScanSettings settings) {
     this.rule = rule;
@@ -142,7 +138,6 @@ final class CompiledRule {
     while (count < MAX_PROBES && sets[count] != null) {
       count++;
     }
-    keywordGates = keywordGates(rule);
     probeOffsets = java.util.Arrays.copyOf(offsets, count);
     probeTables = new int[count][];
     for (int i = 0; i < count; i++) {
@@ -245,6 +240,7 @@ final class CompiledRule {
       }
       List<boolean[]> beforeInside = new ArrayList<>();
       List<boolean[]> afterAtStart = new ArrayList<>();
+      List<List<KeywordGate>> gates = new ArrayList<>();
       for (String k : rule.keywords()) {
         byte[] word = k.getBytes(StandardCharsets.UTF_8);
         boolean ci = rule.caseInsensitive();
@@ -252,9 +248,10 @@ final class CompiledRule {
         after.add(ci ? null : pattern.bytesAfter(word, outside));
         beforeInside.add(ci ? null : pattern.bytesBeforeInside(word));
         afterAtStart.add(ci ? null : pattern.bytesAfterAtStart(word, outside));
+        gates.add(word.length == 1 && !ci ? keywordGates(word[0] & 0xff) : List.of());
       }
       return new Prefilter.Trigger.Keywords(rule.keywords(), rule.caseInsensitive(), before, after, beforeInside,
-          afterAtStart);
+          afterAtStart, gates);
     }
     if (rule.trigger() != null && ByteClasses.named(rule.trigger()) == null) {
       throw new RuleCompileException("trigger", "unknown trigger '" + rule.trigger() + "' (known: "
@@ -274,35 +271,26 @@ final class CompiledRule {
   private static final List<boolean[]> KEYWORD_RUN_CLASSES = List.of(ByteClasses.named("digit"),
       ByteClasses.named("hex"));
 
-  private KeywordGate[][] keywordGates(Rule rule) {
-    if (pattern == null || forbidden == null || rule.caseInsensitive()) {
-      return null;
+  /**
+   * The {@link KeywordGate}s of one-byte keyword {@code w}: one per class of {@link #KEYWORD_RUN_CLASSES}
+   * whose bytes the boundary all forbids (which makes the gate sound) and that rejects something.
+   */
+  private List<KeywordGate> keywordGates(int w) {
+    List<KeywordGate> list = new ArrayList<>();
+    if (forbidden == null) {
+      return list;
     }
-    KeywordGate[][] gates = new KeywordGate[256][];
-    boolean any = false;
-    for (String k : rule.keywords()) {
-      byte[] word = k.getBytes(StandardCharsets.UTF_8);
-      if (word.length != 1) {
-        continue;
+    for (boolean[] cls : KEYWORD_RUN_CLASSES) {
+      boolean sound = !cls[w];
+      for (int b = 0; b < 256 && sound; b++) {
+        sound = !cls[b] || forbidden[b];
       }
-      int w = word[0] & 0xff;
-      List<KeywordGate> list = new ArrayList<>();
-      for (boolean[] cls : KEYWORD_RUN_CLASSES) {
-        boolean sound = !cls[w];
-        for (int b = 0; b < 256 && sound; b++) {
-          sound = !cls[b] || forbidden[b];
-        }
-        KeywordGate g = sound ? KeywordGate.of(pattern, w, cls, forbidden) : null;
-        if (g != null) {
-          list.add(g);
-        }
-      }
-      if (!list.isEmpty()) {
-        gates[w] = list.toArray(new KeywordGate[0]);
-        any = true;
+      KeywordGate g = sound ? KeywordGate.of(pattern, w, cls, forbidden) : null;
+      if (g != null) {
+        list.add(g);
       }
     }
-    return any ? gates : null;
+    return list;
   }
 
   /**

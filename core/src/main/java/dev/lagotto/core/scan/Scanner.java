@@ -59,7 +59,8 @@ import java.util.List;
  * twice; for other rules the positions whose byte can start a match, whose preceding byte the boundary
  * allows and whose run of digits or letters passes the rule's {@link dev.lagotto.core.prefilter.RunGate}.
  * An occurrence of a one-byte keyword is followed up only if the digit and hex runs around it pass the
- * rule's {@link KeywordGate}s (lengths a match can have there). Both gates are necessary conditions
+ * rule's {@link dev.lagotto.core.prefilter.KeywordGate}s (lengths a match can have there), checked once for
+ * all rules sharing the keyword. Both gates are necessary conditions
  * computed from the DFA (or declared by a custom matcher). Before the DFA runs, INDEXED also checks up to
  * four <em>probes</em>: offsets below the rule's
  * shortest match length whose possible bytes (from the DFA) are rare in log text; a candidate whose byte at
@@ -224,16 +225,6 @@ public final class Scanner {
     int last = Math.min(k, to - 1);
     if (floor > last) {
       return;
-    }
-    if (length == 1 && r.keywordGates != null) {
-      KeywordGate[] gates = r.keywordGates[b[k] & 0xff];
-      if (gates != null) {
-        for (KeywordGate g : gates) {
-          if (!g.allows(b, lo, hi, k)) {
-            return;
-          }
-        }
-      }
     }
     boolean[] token = r.tokenBytes;
     int need = k - r.keywordReach + r.minLength;

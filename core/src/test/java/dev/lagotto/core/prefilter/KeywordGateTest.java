@@ -1,17 +1,22 @@
-package dev.lagotto.core.scan;
+package dev.lagotto.core.prefilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lagotto.core.pattern.CompiledPattern;
 import dev.lagotto.core.pattern.PatternCompiler;
-import dev.lagotto.core.prefilter.ByteClasses;
-import dev.lagotto.core.rule.Rule;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The run-length gate on one-byte keywords, computed from real compiled patterns. */
 class KeywordGateTest {
-  private static final boolean[] WORD = CompiledRule.forbiddenBytes(Rule.Boundary.WORD);
+  /** The bytes a WORD boundary forbids next to a match: ASCII letters, digits and underscore. */
+  private static final boolean[] WORD = new boolean[256];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      WORD[b] = ByteClasses.isAsciiLetter(b) || (b >= '0' && b <= '9') || b == '_';
+    }
+  }
   private static final CompiledPattern SSN = PatternCompiler.compile(
       "(00[1-9]|0[1-9][0-9]|[1-578][0-9]{2}|6[0-57-9][0-9]|66[0-57-9])-(0[1-9]|[1-9][0-9])-"
           + "(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})", false);

@@ -1,4 +1,4 @@
-package dev.lagotto.core.scan;
+package dev.lagotto.core.prefilter;
 
 import dev.lagotto.core.pattern.CompiledPattern;
 
@@ -15,15 +15,15 @@ import dev.lagotto.core.pattern.CompiledPattern;
  * {@code 2026-11-29} never reaches the US SSN rule ({@code ddd-dd-dddd}) and {@code v0.123456} never
  * reaches the IPv4 rule.
  */
-final class KeywordGate {
+public final class KeywordGate {
   /** Longest run the gate knows; a longer run always passes. */
-  static final int MAX_RUN = 24;
+  public static final int MAX_RUN = 24;
 
-  private final boolean[] classBytes;
+  final boolean[] classBytes;
   /** Whether a run of this length (index 0..MAX_RUN) can end right before the keyword. */
-  private final boolean[] before;
+  final boolean[] before;
   /** Whether a run of length L (row) followed by byte {@code next} (column) can follow the keyword. */
-  private final boolean[][] after;
+  final boolean[][] after;
 
   private KeywordGate(boolean[] classBytes, boolean[] before, boolean[][] after) {
     this.classBytes = classBytes;
@@ -36,7 +36,7 @@ final class KeywordGate {
    * {@code classBytes}, or {@code null} when it never rejects anything. {@code forbidden} is the rule's
    * boundary table, which must contain every class byte (checked by the caller).
    */
-  static KeywordGate of(CompiledPattern pattern, int keyword, boolean[] classBytes, boolean[] forbidden) {
+  public static KeywordGate of(CompiledPattern pattern, int keyword, boolean[] classBytes, boolean[] forbidden) {
     int n = pattern.stateCount();
     int cap = MAX_RUN + 1;
     boolean[][] seen = new boolean[n][cap + 1];
