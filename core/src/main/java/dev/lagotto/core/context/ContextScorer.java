@@ -50,6 +50,8 @@ public final class ContextScorer {
   private final byte[][] words;
   private final byte[][][] wordsByFirst;
   private final byte[][] keys;
+  /** {@link #keys} by their last byte (both cases of an ASCII letter); {@code null} where none ends. */
+  private final byte[][][] keysByLast;
   private final byte[][] negative;
   private final byte[][][] negativeByFirst;
   private final int window;
@@ -64,6 +66,7 @@ public final class ContextScorer {
     }
     this.words = encode(context.words(), false);
     this.keys = encode(context.keys(), true);
+    this.keysByLast = byLastByte(keys);
     this.negative = encode(context.negative(), false);
     this.wordsByFirst = byFirstByte(words);
     this.negativeByFirst = byFirstByte(negative);
@@ -99,6 +102,16 @@ public final class ContextScorer {
     if (required && !positive) {
       return DROP;
     }
+    return adjust(bytes, from, to, start, end, confidence, positive);
+  }
+
+  /**
+   * The confidence after the boost (when {@code positive}: a caller that has already asked
+   * {@link #hasPositive} passes its answer) and the negative words; never {@link #DROP}.
+   */
+  public double adjust(byte[] bytes, int lo, int hi, int start, int end, double confidence, boolean positive) {
+    int from = Math.max(0, lo);
+    int to = Math.min(bytes.length, hi);
     double c = confidence;
     if (positive) {
       c += boost;
@@ -207,7 +220,14 @@ public final class ContextScorer {
       return false;
     }
     int keyEnd = skipBack(b, lo, i - 1, false) + 1;
-    for (byte[] k : keys) {
+    if (keyEnd <= lo) {
+      return false;
+    }
+    byte[][] candidates = keysByLast[b[keyEnd - 1] & 0xff];
+    if (candidates == null) {
+      return false;
+    }
+    for (byte[] k : candidates) {
       int keyStart = keyEnd - k.length;
       if (keyStart >= lo && matchesIgnoreCase(b, keyStart, k) && keyBoundary(b, lo, keyStart)) {
         return true;
@@ -321,14 +341,20 @@ public final class ContextScorer {
    * order; {@code null} where none starts, and {@code null} for an empty list.
    */
   private static byte[][][] byFirstByte(byte[][] list) {
-    if (list.length == 0) {
-      return null;
-    }
+    return list.length == 0 ? null : byByte(list, false);
+  }
+
+  /** The keys of {@code list} by the byte they end with (both cases of an ASCII letter), in list order. */
+  private static byte[][][] byLastByte(byte[][] list) {
+    return byByte(list, true);
+  }
+
+  private static byte[][][] byByte(byte[][] list, boolean last) {
     byte[][][] t = new byte[BYTE_VALUES][][];
     for (int b = 0; b < BYTE_VALUES; b++) {
       List<byte[]> same = new ArrayList<>();
       for (byte[] w : list) {
-        if (LOWER[b] == w[0]) {
+        if (LOWER[b] == w[last ? w.length - 1 : 0]) {
           same.add(w);
         }
       }

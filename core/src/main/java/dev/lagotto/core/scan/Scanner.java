@@ -322,7 +322,8 @@ public final class Scanner {
       }
       confidence *= Math.min(1, f);
     }
-    confidence = r.context.score(b, lo, hi, start, end, confidence, header);
+    confidence = r.contextRequired ? r.context.adjust(b, lo, hi, start, end, confidence, true)
+        : r.context.score(b, lo, hi, start, end, confidence, header);
     if (confidence < 0 || Double.isNaN(confidence)) {
       return -1;
     }
