@@ -554,9 +554,11 @@ public final class Prefilter {
         return null;
       }
       long[][] columns = new long[256][RunGate.MAX_RUN + 1];
+      // only the members' bits, so that a mask of 0 means that no member is told
+      long members = set.length >= Long.SIZE ? -1L : (1L << set.length) - 1;
       for (int next = 0; next < 256; next++) {
         for (int length = 1; length <= RunGate.MAX_RUN; length++) {
-          long mask = -1L;
+          long mask = members;
           for (int j = 0; j < gates.length; j++) {
             if (gates[j] != null && !gates[j].allows(length, next)) {
               mask &= ~(1L << j);
