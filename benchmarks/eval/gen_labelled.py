@@ -190,7 +190,12 @@ TOKEN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 SAMPLE_KINDS = ["sm_nginx_combined", "sm_apache_combined", "sm_syslog_5424", "sm_postfix", "sm_sshd", "sm_aws_elb",
                 "sm_cloudfront", "sm_gpx", "sm_kml", "sm_geojson", "sm_nmea", "sm_http_headers", "sm_csv_export",
                 "sm_java_stacktrace", "sm_k8s_json", "sm_app_json", "sm_geo_text", "sm_mail_headers",
-                "sm_hr_tsv_export", "sm_excel_semicolon", "sm_birth_text", "sm_ipv6_forms", "sm_phone_forms"]
+                "sm_hr_tsv_export", "sm_excel_semicolon", "sm_birth_text", "sm_ipv6_forms", "sm_phone_forms",
+                "sm_dpkg_log", "sm_apt_history", "sm_apt_term", "sm_apt_get", "sm_ip_ranges"]
+# Made-up Debian package names for the dpkg/apt samples (not real packages).
+DEB_PKGS = ["libexample1", "libsample-data", "example-tools", "python3-sample", "libdemo-perl", "fonts-example",
+            "libwidget2", "sample-common", "libexamplecodec58", "demo-daemon"]
+DEB_ARCHS = ["amd64"] * 5 + ["all", "arm64"]
 # Hand-written people for the samples (not drawn from FIRST/LAST, so that the name dictionaries are measured on
 # names the rules were not written against): given name, family name as people write them.
 SAMPLE_PEOPLE = [("Haruto", "Sato"), ("Yui", "Takahashi"), ("Ji-woo", "Kim"), ("Min-seo", "Park"), ("Wei", "Zhang"),
@@ -1287,6 +1292,114 @@ class Gen:
                  "+1-201-555-01%02d" % x]
         v = r.choice(forms)
         return ["%s INFO  [crm] note added: call back on %s re: invoice" % (self.ts_log4j(), lab("phone", v, "formatted"))]
+
+    # ---------------- Debian package logs: version numbers that look like IPv4 addresses ----------------
+    def deb_upstream(self):
+        """a four-part upstream version whose parts are all octets: the IPv4 look-alike"""
+        r = self.r
+        return "%d.%d.%d.%d" % (r.randrange(1, 20), r.randrange(0, 30), r.randrange(0, 60), r.randrange(0, 20))
+
+    def deb_version(self, upstream=None, native_ok=False):
+        """(raw) a Debian version string: the upstream part plus a revision or suffix as dpkg/apt print it"""
+        r = self.r
+        u = upstream or self.deb_upstream()
+        k = r.randrange(11 if native_ok else 10)
+        n = r.randrange(1, 6)
+        return u + ["-%d" % n, "-%d" % n, "-%d" % n, "-%d.1" % n, "+dfsg-%d" % n, "+dfsg-%d+deb12u%d" % (n, r.randrange(1, 4)),
+                    "-%dubuntu0.22.04.%d" % (n, r.randrange(1, 4)), "-%d+b%d" % (n, r.randrange(1, 3)),
+                    "~rc%d-%d" % (r.randrange(1, 4), n), "+ds-%d" % n, ""][k]
+
+    def deb_pkg(self):
+        return "%s:%s" % (self.r.choice(DEB_PKGS), self.r.choice(DEB_ARCHS))
+
+    def ts_dpkg(self):
+        tm, _ = self.tick()
+        return dec("timestamp", "%04d-%02d-%02d %02d:%02d:%02d" % (tm.tm_year, tm.tm_mon, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec))
+
+    def sm_dpkg_log(self):
+        """/var/log/dpkg.log: one package upgraded (or installed) and configured, as dpkg writes it"""
+        r = self.r
+        pkg = self.deb_pkg()
+        u = self.deb_upstream()
+        old_raw = self.deb_version(u)
+        new_raw = self.deb_version(u)
+        old = lambda: dec("debian_version", old_raw)
+        new = lambda: dec("debian_version", new_raw)
+        if r.randrange(3) == 0:
+            new_raw = self.deb_version(u, native_ok=True)
+            return ["%s install %s <none> %s" % (self.ts_dpkg(), pkg, new()),
+                    "%s status half-installed %s %s" % (self.ts_dpkg(), pkg, new()),
+                    "%s status unpacked %s %s" % (self.ts_dpkg(), pkg, new()),
+                    "%s configure %s %s <none>" % (self.ts_dpkg(), pkg, new()),
+                    "%s status installed %s %s" % (self.ts_dpkg(), pkg, new())]
+        return ["%s startup archives unpack" % self.ts_dpkg(),
+                "%s upgrade %s %s %s" % (self.ts_dpkg(), pkg, old(), new()),
+                "%s status half-configured %s %s" % (self.ts_dpkg(), pkg, old()),
+                "%s status unpacked %s %s" % (self.ts_dpkg(), pkg, old()),
+                "%s status half-installed %s %s" % (self.ts_dpkg(), pkg, old()),
+                "%s status unpacked %s %s" % (self.ts_dpkg(), pkg, new()),
+                "%s startup packages configure" % self.ts_dpkg(),
+                "%s configure %s %s <none>" % (self.ts_dpkg(), pkg, new()),
+                "%s status half-configured %s %s" % (self.ts_dpkg(), pkg, new()),
+                "%s status installed %s %s" % (self.ts_dpkg(), pkg, new())]
+
+    def sm_apt_history(self):
+        """/var/log/apt/history.log: one transaction (Install with 'automatic', Upgrade with old and new)"""
+        r = self.r
+        tm, _ = self.tick()
+        day = dec("plain_date", "%04d-%02d-%02d" % (tm.tm_year, tm.tm_mon, tm.tm_mday))
+        start = "%02d:%02d:%02d" % (tm.tm_hour, tm.tm_min, tm.tm_sec)
+        inst = ", ".join("%s (%s%s)" % (self.deb_pkg(), dec("debian_version", self.deb_version()), r.choice(["", ", automatic"]))
+                         for _ in range(r.randrange(1, 4)))
+        ups = []
+        for _ in range(r.randrange(1, 4)):
+            u = self.deb_upstream()
+            ups.append("%s (%s, %s)" % (self.deb_pkg(), dec("debian_version", self.deb_version(u)), dec("debian_version", self.deb_version(u))))
+        return ["", "Start-Date: %s  %s" % (day, start),
+                "Commandline: apt-get -y install %s" % r.choice(DEB_PKGS),
+                "Requested-By: deploy (%d)" % r.randrange(1000, 1010),
+                "Install: " + inst,
+                "Upgrade: " + ", ".join(ups),
+                "End-Date: %s  %s" % (day, start)]
+
+    def sm_apt_term(self):
+        """/var/log/apt/term.log: dpkg's progress lines (the version in the .deb file name follows a '_')"""
+        pkg = self.deb_pkg()
+        name, arch = pkg.split(":")
+        u = self.deb_upstream()
+        old_raw = self.deb_version(u)
+        new_raw = self.deb_version(u)
+        new = lambda: dec("debian_version", new_raw)
+        return ["Preparing to unpack .../%s_%s_%s.deb ..." % (name, new(), arch),
+                "Unpacking %s (%s) over (%s) ..." % (pkg, new(), dec("debian_version", old_raw)),
+                "Setting up %s (%s) ..." % (pkg, new())]
+
+    def sm_apt_get(self):
+        """apt-get's own output (CI logs, unattended-upgrades): mirror addresses next to package versions"""
+        r = self.r
+        k = r.randrange(3)
+        if k == 0:
+            return ["Get:%d http://%s/debian bookworm/main %s %s %s [%d kB]" % (r.randrange(1, 40), self.rv_ipv4(), r.choice(DEB_ARCHS),
+                    r.choice(DEB_PKGS), dec("debian_version", self.deb_version()), r.randrange(4, 900))]
+        if k == 1:
+            raw = r.choice(DOC_V4) + str(r.randrange(1, 255))
+            ip = lambda: lab("ipv4", raw, "documentation")
+            return ["Err:%d http://%s:3142/debian bookworm InRelease" % (r.randrange(1, 9), ip()),
+                    "  Could not connect to %s:3142 (%s). - connect (111: Connection refused)" % (ip(), ip())]
+        return ["Hit:%d http://%s/debian bookworm InRelease" % (r.randrange(1, 9), self.rv_ipv4()),
+                "Inst %s [%s] (%s Debian:12.5/stable [%s])" % (r.choice(DEB_PKGS), dec("debian_version", self.deb_version()),
+                                                             dec("debian_version", self.deb_version()), r.choice(DEB_ARCHS))]
+
+    def sm_ip_ranges(self):
+        """address ranges written in full (iptables iprange, ipset): both ends are addresses"""
+        r = self.r
+        net = r.choice(DOC_V4)
+        lo = r.randrange(1, 200)
+        a = lab("ipv4", net + str(lo), "documentation")
+        b = lab("ipv4", net + str(r.randrange(lo + 1, 255)), "documentation")
+        if r.randrange(2) == 0:
+            return ["iptables -A INPUT -m iprange --src-range %s-%s -j DROP" % (a, b)]
+        return ["ipset add blocklist %s-%s timeout %d" % (a, b, r.randrange(60, 86400))]
 
     # ---------------- the traps of issue 3 (decoys only) ----------------
     def luhn_id(self):

@@ -42,9 +42,10 @@ public final class RulesShowCommand implements Callable<Integer> {
       out.println("validators:  " + r.validators());
     }
     Rule.RuleContext c = r.context();
-    if (!c.words().isEmpty() || !c.keys().isEmpty() || !c.negative().isEmpty()) {
+    if (!c.words().isEmpty() || !c.keys().isEmpty() || !c.negative().isEmpty() || !c.negativeSuffix().isEmpty()) {
       out.println("context:     words=" + c.words() + " keys=" + c.keys() + " negative=" + c.negative()
-          + " window=" + c.window() + " boost=" + c.boost() + " penalty=" + c.penalty() + " required=" + c.required());
+          + " negative_suffix=" + c.negativeSuffix() + " window=" + c.window() + " boost=" + c.boost()
+          + " penalty=" + c.penalty() + " required=" + c.required());
     }
     out.println("confidence:  " + r.confidence());
     out.println("origin:      " + r.origin());

@@ -1,5 +1,7 @@
 package dev.lagotto.core.context;
 
+import dev.lagotto.core.pattern.CompiledPattern;
+import dev.lagotto.core.pattern.PatternCompiler;
 import dev.lagotto.core.rule.Rule;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,12 +27,19 @@ import java.util.Locale;
  *       last part, {@code -} {@code .} and spaces read as {@code _}: {@code dob}, {@code Date of Birth},
  *       {@code customer_email}) counts as a key; the header is the stream's first line or a header line a few
  *       rows above (see {@link CsvColumns}). Looked for only when no word or key is found first.
- *   <li>A word or a key adds {@code boost} once. A <b>negative</b> word in the window subtracts
- *       {@code penalty} ({@link #DEFAULT_PENALTY} when the rule gives 0), so the match may fall below the
- *       minimum confidence. With {@code required}, a match without word or key gives {@link #DROP}.
+ *   <li><b>Negative suffixes</b> ({@code negative_suffix}): patterns of the rule dialect tried on the rest of
+ *       the token the match ends inside of: the bytes right after the match up to the first byte that is not
+ *       an ASCII letter, digit or one of {@code . _ + ~ -} (at most {@link #MAX_SUFFIX_BYTES}; a longer token
+ *       has no suffix). One that matches that tail whole counts as a negative word. This is how a version
+ *       number's own tail is told from what may follow an address: {@code 1.2.5.1-2}, {@code 1.2.5.1+dfsg-1}
+ *       (tail {@code -2}, {@code +dfsg-1}) against {@code 192.0.2.1-192.0.2.9} (tail {@code -192.0.2.9}),
+ *       {@code 192.0.2.1:8080} and {@code 192.0.2.1/24} (no tail).
+ *   <li>A word or a key adds {@code boost} once. A <b>negative</b> word in the window or a negative suffix
+ *       subtracts {@code penalty} once ({@link #DEFAULT_PENALTY} when the rule gives 0), so the match may fall
+ *       below the minimum confidence. With {@code required}, a match without word or key gives {@link #DROP}.
  * </ul>
  * The result is clamped to 0..1. Cost: at most (2·window + key gap) bytes per match, times the words
- * sharing a first byte.
+ * sharing a first byte, plus the tail ({@link #MAX_SUFFIX_BYTES} at most) once per negative suffix.
  */
 public final class ContextScorer {
   /** Returned by {@link #score} when the match must be dropped (required context absent). */
@@ -39,6 +48,8 @@ public final class ContextScorer {
   public static final double DEFAULT_PENALTY = 0.3;
   /** Most bytes of spaces and quotes looked through on each side of a key's separator. */
   public static final int MAX_KEY_GAP = 8;
+  /** Longest token tail after a match that negative suffixes are tried on. */
+  public static final int MAX_SUFFIX_BYTES = 64;
 
   private static final int BYTE_VALUES = 256;
   private static final byte[][] NONE = new byte[0][];
@@ -46,6 +57,9 @@ public final class ContextScorer {
   private static final byte[] LOWER = lowerTable();
   /** {@link #isWordByte} of every byte value. */
   private static final boolean[] WORD = wordTable();
+  /** Bytes that continue a token after a match (letters, digits, {@code . _ + ~ -}): its tail. */
+  private static final boolean[] TAIL = tailTable();
+  private static final CompiledPattern[] NO_SUFFIXES = new CompiledPattern[0];
 
   private final byte[][] words;
   private final byte[][][] wordsByFirst;
@@ -54,6 +68,7 @@ public final class ContextScorer {
   private final byte[][][] keysByLast;
   private final byte[][] negative;
   private final byte[][][] negativeByFirst;
+  private final CompiledPattern[] suffixes;
   private final int window;
   private final double boost;
   private final double penalty;
@@ -70,12 +85,18 @@ public final class ContextScorer {
     this.negative = encode(context.negative(), false);
     this.wordsByFirst = byFirstByte(words);
     this.negativeByFirst = byFirstByte(negative);
+    this.suffixes = compileSuffixes(context.negativeSuffix());
     this.window = context.window();
     this.boost = context.boost();
     this.penalty = context.penalty() == 0 ? DEFAULT_PENALTY : context.penalty();
     this.required = context.required();
   }
 
+  /**
+   * The scorer of {@code context}.
+   *
+   * @throws IllegalArgumentException for a negative window or a negative suffix outside the pattern dialect
+   */
   public static ContextScorer compile(Rule.RuleContext context) {
     return new ContextScorer(context);
   }
@@ -93,7 +114,7 @@ public final class ContextScorer {
    * {@code null}) for matches in CSV columns.
    */
   public double score(byte[] bytes, int lo, int hi, int start, int end, double confidence, CsvColumns header) {
-    if (words.length == 0 && keys.length == 0 && negative.length == 0 && !required) {
+    if (words.length == 0 && keys.length == 0 && negative.length == 0 && suffixes.length == 0 && !required) {
       return confidence;
     }
     int from = Math.max(0, lo);
@@ -116,7 +137,8 @@ public final class ContextScorer {
     if (positive) {
       c += boost;
     }
-    if (negative.length > 0 && near(bytes, from, to, start, end, negativeByFirst)) {
+    if (negative.length > 0 && near(bytes, from, to, start, end, negativeByFirst)
+        || suffixes.length > 0 && hasNegativeSuffix(bytes, end, to)) {
       c -= penalty;
     }
     return Math.max(0, Math.min(1, c));
@@ -133,6 +155,27 @@ public final class ContextScorer {
     int to = Math.min(bytes.length, hi);
     return hasKey(bytes, from, start) || near(bytes, from, to, start, end, wordsByFirst)
         || keys.length > 0 && start < to && CsvColumns.columnNamed(bytes, from, start, header, columnTest);
+  }
+
+  /**
+   * Whether the tail of the token after a match ending at {@code end} (see the class comment), read up to
+   * {@code hi}, is matched whole by a negative suffix.
+   */
+  private boolean hasNegativeSuffix(byte[] b, int end, int hi) {
+    int limit = Math.min(hi, end + MAX_SUFFIX_BYTES + 1);
+    int t = end;
+    while (t < limit && TAIL[b[t] & 0xff]) {
+      t++;
+    }
+    if (t == end || t - end > MAX_SUFFIX_BYTES) {
+      return false;
+    }
+    for (CompiledPattern p : suffixes) {
+      if (p.matchesWhole(b, end, t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -303,6 +346,26 @@ public final class ContextScorer {
       t[i] = c < 0 || c == '_' || isAlnum(c);
     }
     return t;
+  }
+
+  private static boolean[] tailTable() {
+    boolean[] t = new boolean[BYTE_VALUES];
+    for (int i = 0; i < BYTE_VALUES; i++) {
+      byte c = (byte) i;
+      t[i] = isAlnum(c) || c == '.' || c == '_' || c == '+' || c == '~' || c == '-';
+    }
+    return t;
+  }
+
+  private static CompiledPattern[] compileSuffixes(List<String> list) {
+    if (list.isEmpty()) {
+      return NO_SUFFIXES;
+    }
+    CompiledPattern[] out = new CompiledPattern[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = PatternCompiler.compile(list.get(i), false);
+    }
+    return out;
   }
 
   private static byte[][] encode(List<String> list, boolean bareKey) {

@@ -90,6 +90,9 @@ public record Rule(
    * @param boost added to confidence when a word or key is present
    * @param penalty subtracted from confidence when a negative word is present
    * @param required when true the match is dropped unless a word or key is present
+   * @param negativeSuffix patterns (YAML {@code negative_suffix}) for the rest of the token right after the
+   *     match ({@code -2}, {@code +dfsg-1} after a version number); one that matches it whole subtracts
+   *     {@code penalty} like a negative word
    */
   public record RuleContext(
       List<String> words,
@@ -98,7 +101,8 @@ public record Rule(
       int window,
       double boost,
       double penalty,
-      boolean required) {
+      boolean required,
+      List<String> negativeSuffix) {
     public static final int DEFAULT_WINDOW = 40;
     public static final RuleContext NONE = new RuleContext(List.of(), List.of(), List.of(), DEFAULT_WINDOW, 0, 0, false);
 
@@ -106,6 +110,13 @@ public record Rule(
       words = List.copyOf(words == null ? List.of() : words);
       keys = List.copyOf(keys == null ? List.of() : keys);
       negative = List.copyOf(negative == null ? List.of() : negative);
+      negativeSuffix = List.copyOf(negativeSuffix == null ? List.of() : negativeSuffix);
+    }
+
+    /** A context without negative suffixes (the form used before {@code negativeSuffix} was added). */
+    public RuleContext(List<String> words, List<String> keys, List<String> negative, int window, double boost,
+        double penalty, boolean required) {
+      this(words, keys, negative, window, boost, penalty, required, List.of());
     }
   }
 

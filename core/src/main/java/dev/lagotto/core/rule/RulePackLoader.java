@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.lagotto.core.pattern.PatternCompiler;
+import dev.lagotto.core.pattern.PatternException;
 import dev.lagotto.core.scan.Chunk;
 import dev.lagotto.core.scan.RuleCompileException;
 import dev.lagotto.core.scan.ScanSettings;
@@ -36,7 +38,7 @@ import java.util.stream.Stream;
  *
  * <p>Rule file fields: {@code id, category, description, pattern | matcher, boundary (none|word|alnum|digit,
  * default word), keywords | trigger, case_insensitive (default false), validators, context {words, keys,
- * negative, window, boost, penalty, required}, confidence (default } {@value #DEFAULT_CONFIDENCE}{@code ),
+ * negative, negative_suffix, window, boost, penalty, required}, confidence (default } {@value #DEFAULT_CONFIDENCE}{@code ),
  * exclude {values, patterns}, examples {match: [{text, find}], nomatch: [{text, why}]}}.
  */
 public final class RulePackLoader {
@@ -283,8 +285,19 @@ public final class RulePackLoader {
       require(boost >= 0 && boost <= 1, origin, where.line("/context/boost"), "boost " + boost + " is not in 0..1");
       require(penalty >= 0 && penalty <= 1, origin, where.line("/context/penalty"),
           "penalty " + penalty + " is not in 0..1");
+      List<String> suffixes = c.negativeSuffix == null ? List.of() : c.negativeSuffix;
+      for (int i = 0; i < suffixes.size(); i++) {
+        String suffix = suffixes.get(i);
+        int line = where.line("/context/negative_suffix/" + i);
+        require(suffix != null && !suffix.isEmpty(), origin, line, "negative_suffix " + i + " is empty");
+        try {
+          PatternCompiler.compile(suffix, false);
+        } catch (PatternException e) {
+          throw new RuleLoadException(origin, line, "negative_suffix " + i + ": " + e.getMessage());
+        }
+      }
       context = new Rule.RuleContext(c.words, c.keys, c.negative, window, boost, penalty,
-          c.required != null && c.required);
+          c.required != null && c.required, suffixes);
     }
     Rule.Exclude exclude = f.exclude == null ? Rule.Exclude.NONE : new Rule.Exclude(f.exclude.values, f.exclude.patterns);
     List<Rule.MatchExample> match = new ArrayList<>();
@@ -381,6 +394,8 @@ public final class RulePackLoader {
     public List<String> words;
     public List<String> keys;
     public List<String> negative;
+    @JsonProperty("negative_suffix")
+    public List<String> negativeSuffix;
     public Integer window;
     public Double boost;
     public Double penalty;

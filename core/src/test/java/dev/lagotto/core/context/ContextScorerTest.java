@@ -148,4 +148,48 @@ class ContextScorerTest {
     assertThatThrownBy(() -> ContextScorer.compile(new RuleContext(List.of(), List.of(), List.of(), -1, 0, 0, false)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
   }
+
+  private static final List<String> VERSION_TAILS = List.of("-[0-9]+(\\.[0-9]+)?",
+      "-[0-9]+(\\.[0-9]+)?[A-Za-z_+~][A-Za-z0-9_.+~-]*", "[+~][A-Za-z0-9][A-Za-z0-9_.+~-]*");
+
+  private final ContextScorer versions = ContextScorer.compile(
+      new RuleContext(List.of("ip"), List.of(), List.of("version"), 40, 0.2, 0.4, false, VERSION_TAILS));
+
+  @ParameterizedTest
+  @ValueSource(strings = {"libfoo 1.2.5.1-2", "(1.2.5.1-2, automatic)", "1.2.5.1-2.1 over", "1.2.5.1+dfsg-1.1)",
+      "1.2.5.1~rc1 ", "1.2.5.1-1ubuntu0.22.04.1\n", "1.2.5.1-1+deb12u1", ".../libfoo_1.2.5.1-2_amd64.deb"})
+  void aVersionTailIsANegative(String text) {
+    assertThat(score(versions, text, "1.2.5.1")).isCloseTo(BASE - 0.4, within(1e-9));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"range 1.2.5.1-192.0.2.9", "1.2.5.1:8080", "1.2.5.1/24", "1.2.5.1, next", "1.2.5.1",
+      "1.2.5.1-gateway", "1.2.5.1\n-2", "1.2.5.1 -2", "1.2.5.1-"})
+  void otherTailsAreNot(String text) {
+    assertThat(score(versions, text, "1.2.5.1")).isEqualTo(BASE);
+  }
+
+  @Test
+  void aSuffixAndANegativeWordCostOnePenaltyAndAHotwordStillCounts() {
+    assertThat(score(versions, "version 1.2.5.1-2", "1.2.5.1")).isCloseTo(BASE - 0.4, within(1e-9));
+    assertThat(score(versions, "ip 1.2.5.1-2", "1.2.5.1")).isCloseTo(BASE + 0.2 - 0.4, within(1e-9));
+  }
+
+  @Test
+  void theTailIsReadOnlyUpToTheReadableEndAndTheLengthLimit() {
+    byte[] b = "1.2.5.1-2".getBytes(StandardCharsets.UTF_8);
+    assertThat(versions.score(b, 0, 7, 0, 7, BASE)).isEqualTo(BASE);
+    assertThat(versions.score(b, 0, 8, 0, 7, BASE)).as("tail '-' only").isEqualTo(BASE);
+    assertThat(versions.score(b, 0, 9, 0, 7, BASE)).isCloseTo(BASE - 0.4, within(1e-9));
+    String longest = "+" + "a".repeat(ContextScorer.MAX_SUFFIX_BYTES - 1);
+    assertThat(score(versions, "1.2.5.1" + longest + " x", "1.2.5.1")).isCloseTo(BASE - 0.4, within(1e-9));
+    assertThat(score(versions, "1.2.5.1" + longest + "a x", "1.2.5.1")).as("a longer token has no suffix")
+        .isEqualTo(BASE);
+  }
+
+  @Test
+  void aSuffixOutsideTheDialectIsRejected() {
+    RuleContext bad = new RuleContext(List.of(), List.of(), List.of(), 40, 0, 0, false, List.of("(?<=x)-1"));
+    assertThatThrownBy(() -> ContextScorer.compile(bad)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

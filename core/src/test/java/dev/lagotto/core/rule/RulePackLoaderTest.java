@@ -75,6 +75,14 @@ class RulePackLoaderTest {
   }
 
   @Test
+  void readsNegativeSuffixesAndRejectsOnesOutsideTheDialect() throws Exception {
+    write("mail", GOOD.replace("confidence: 0.9", "confidence: 0.9\ncontext: {negative_suffix: ['-[0-9]+']}"));
+    assertThat(RulePackLoader.load(dir).get("mail").orElseThrow().context().negativeSuffix()).containsExactly("-[0-9]+");
+    write("mail", GOOD.replace("confidence: 0.9", "confidence: 0.9\ncontext:\n  negative_suffix:\n    - '-[0-9]+'\n    - '(?<=x)-1'"));
+    assertRejected("mail.yaml:11", "negative_suffix 1");
+  }
+
+  @Test
   void rejectsPatternsOutsideTheDialect() throws Exception {
     write("mail", GOOD.replace("'[a-z.]+(@|%40)", "'\\b[a-z.]+(@|%40)"));
     assertRejected("mail.yaml:4", "boundary:");
