@@ -21,8 +21,9 @@ import java.util.Map;
 final class KeywordSetGate {
   private static final int LENGTHS = KeywordGate.MAX_RUN + 1;
 
-  /** The distinct run classes of the pairs' gates. */
-  private final boolean[][] classes;
+  /** Per byte: bit {@code c} when the byte belongs to run class {@code c} (at most 8 classes). */
+  private final byte[] membership;
+  private final int allClasses;
   /** Per class: mask of pairs allowing a run of length L (index) right before the keyword. */
   private final long[][] before;
   /** Per class: byte after the run → its column in {@link #after}. */
@@ -32,7 +33,18 @@ final class KeywordSetGate {
   private final long[][] after;
 
   private KeywordSetGate(boolean[][] classes, long[][] before, byte[][] nextClass, int[] nextClasses, long[][] after) {
-    this.classes = classes;
+    if (classes.length > Byte.SIZE - 1) {
+      throw new IllegalArgumentException("at most 7 run classes per keyword, not " + classes.length);
+    }
+    membership = new byte[256];
+    for (int c = 0; c < classes.length; c++) {
+      for (int b = 0; b < 256; b++) {
+        if (classes[c][b]) {
+          membership[b] |= (byte) (1 << c);
+        }
+      }
+    }
+    allClasses = (1 << classes.length) - 1;
     this.before = before;
     this.nextClass = nextClass;
     this.nextClasses = nextClasses;
@@ -103,29 +115,48 @@ final class KeywordSetGate {
     return new KeywordSetGate(classList.toArray(new boolean[0][]), before, nextClass, nextClasses, after);
   }
 
-  /** The pairs that may hold the keyword occurrence at {@code k}, judged from {@code bytes[lo, hi)}. */
+  /**
+   * The pairs that may hold the keyword occurrence at {@code k}, judged from {@code bytes[lo, hi)}. One walk
+   * each way measures the runs of every class at once: it goes on while the byte belongs to some class whose
+   * run is still open.
+   */
   long mask(byte[] bytes, int lo, int hi, int k) {
+    final byte[] member = membership;
     long mask = -1L;
-    for (int c = 0; c < classes.length && mask != 0; c++) {
-      final boolean[] cls = classes[c];
-      int stop = Math.max(lo, k - KeywordGate.MAX_RUN - 1);
-      int p = k;
-      while (p > stop && cls[bytes[p - 1] & 0xff]) {
-        p--;
+    int open = allClasses;
+    int stop = Math.max(lo, k - KeywordGate.MAX_RUN - 1);
+    int p = k;
+    while (open != 0) {
+      int still = p > stop ? member[bytes[p - 1] & 0xff] & open : 0;
+      int closed = open & ~still;
+      if (closed != 0 && p > lo) {
+        int run = k - p;
+        for (int c = 0; c < before.length; c++) {
+          if ((closed & (1 << c)) != 0 && run < LENGTHS) {
+            mask &= before[c][run];
+          }
+        }
       }
-      int run = k - p;
-      if (p > lo && run < LENGTHS) {
-        mask &= before[c][run];
+      open = still;
+      p--;
+    }
+    open = allClasses;
+    int end = Math.min(hi, k + KeywordGate.MAX_RUN + 2);
+    int q = k + 1;
+    while (open != 0 && mask != 0) {
+      int still = q < end ? member[bytes[q] & 0xff] & open : 0;
+      int closed = open & ~still;
+      if (closed != 0 && q < hi) {
+        int run = q - k - 1;
+        int next = bytes[q] & 0xff;
+        for (int c = 0; c < after.length; c++) {
+          if ((closed & (1 << c)) != 0 && run < LENGTHS) {
+            mask &= after[c][run * nextClasses[c] + (nextClass[c][next] & 0xff)];
+          }
+        }
       }
-      int q = k + 1;
-      int end = Math.min(hi, k + KeywordGate.MAX_RUN + 2);
-      while (q < end && cls[bytes[q] & 0xff]) {
-        q++;
-      }
-      run = q - k - 1;
-      if (q < hi && run < LENGTHS) {
-        mask &= after[c][run * nextClasses[c] + (nextClass[c][bytes[q] & 0xff] & 0xff)];
-      }
+      open = still;
+      q++;
     }
     return mask;
   }
