@@ -179,6 +179,37 @@ public final class ContextScorer {
   }
 
   /**
+   * Whether {@link #hasPositive} reads only the bytes before the match: the context has keys and no words, so
+   * a positive is a key right before the match or a key-named CSV column ({@link #keyOrColumnBefore}).
+   */
+  public boolean positiveReadsOnlyBefore() {
+    return words.length == 0;
+  }
+
+  /**
+   * {@link #hasPositive} of a context without words ({@link #positiveReadsOnlyBefore}), which does not depend
+   * on where the match ends: a scanner can ask it before it runs the pattern.
+   */
+  public boolean keyOrColumnBefore(byte[] bytes, int lo, int start, CsvColumns header) {
+    int from = Math.max(0, lo);
+    return hasKey(bytes, from, start)
+        || keys.length > 0 && start < bytes.length && CsvColumns.columnNamed(bytes, from, start, header, columnTest);
+  }
+
+  /**
+   * Whether {@link #keyOrColumnBefore} at a position can depend on byte {@code c} right before it other than as
+   * part of a key name: a key separator ({@code : = >}), a CSV delimiter, a line feed or a quote.
+   */
+  public static boolean separatesKeyOrColumn(int c) {
+    return c == ':' || c == '=' || c == '>' || c == '\n' || c == '"' || c == ',' || c == '\t' || c == ';' || c == '|';
+  }
+
+  /** Whether {@link #keyOrColumnBefore} looks through byte {@code c} between a key's separator and the match. */
+  public static boolean skippedBeforeMatch(int c) {
+    return c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '`' || c == '[' || c == '(';
+  }
+
+  /**
    * Whether the header name {@code b[from, to)} (spaces and quotes around it ignored) is a key, whole or as
    * its last part after {@code _ - .} or a space; {@code - .} and spaces compare equal to {@code _}.
    */

@@ -50,6 +50,10 @@ public final class Prefilter {
   static final int KEYWORD_EVENT = 1 << 30;
   private static final int HOT_START = 1;
   private static final int HOT_ANCHOR = 2;
+  /** Bits of a {@link #hotPair} entry above the flags: the id of the pair's anchor list. */
+  private static final int LIST_SHIFT = 2;
+  /** The list id saying "look the list up in {@link #anchorsByPair}" (more distinct lists than ids). */
+  private static final int LIST_OVERFLOW = (0xff >>> LIST_SHIFT);
   /** Ints per entry of {@link #anchors}. */
   private static final int ANCHOR_ENTRY = 3;
   /** Classes of the byte before a position, as boundaries see it. */
@@ -95,10 +99,15 @@ public final class Prefilter {
    */
   private final int[][] anchors;
   /**
-   * {@link #anchors} split by the byte before the anchor, index (previous byte * 256 + anchor byte): the
-   * entries whose keyword has that byte before its anchor, plus the one-byte keywords. A frequent pair then
-   * no longer walks the entries of every keyword that shares only its second byte. Identical lists share
-   * one array; 64 Ki references (256-512 KiB).
+   * {@link #anchors} split by the byte before the anchor: the entries whose keyword has that byte before its
+   * anchor, plus the one-byte keywords, so that a frequent pair does not walk the entries of every keyword
+   * that shares only its second byte. The distinct lists, by id; a pair's id is kept in the upper bits of its
+   * {@link #hotPair} entry, which the first pass has just loaded, so finding the list costs no cache miss.
+   */
+  private final int[][] anchorLists;
+  /**
+   * The lists by (previous byte * 256 + anchor byte), 64 Ki references; only when there are more distinct
+   * lists than {@link #LIST_OVERFLOW} ids ({@code null} otherwise).
    */
   private final int[][] anchorsByPair;
   private final byte[][] keywords;
@@ -130,6 +139,7 @@ public final class Prefilter {
     setGates = new SetGate[0];
     anchors = new int[256][];
     anchorsByPair = new int[0][];
+    anchorLists = new int[0][];
     keywords = new byte[0][];
     keywordCaseInsensitive = new boolean[0];
     keywordPairs = new int[0][];
@@ -264,7 +274,20 @@ public final class Prefilter {
         hot[b] |= HOT_ANCHOR;
       }
     }
-    anchorsByPair = splitByPreviousByte(anchors, keywords, keywordCaseInsensitive);
+    int[][] byPair = splitByPreviousByte(anchors, keywords, keywordCaseInsensitive);
+    Map<String, Integer> listIds = new LinkedHashMap<>();
+    List<int[]> distinctLists = new ArrayList<>();
+    int[] pairListId = new int[byPair.length];
+    for (int pair = 0; pair < byPair.length; pair++) {
+      int[] list = byPair[pair];
+      pairListId[pair] = listIds.computeIfAbsent(Arrays.toString(list), k -> {
+        distinctLists.add(list);
+        return distinctLists.size() - 1;
+      });
+    }
+    boolean overflow = distinctLists.size() >= LIST_OVERFLOW;
+    this.anchorLists = distinctLists.toArray(new int[0][]);
+    anchorsByPair = overflow ? byPair : null;
     maxKeywordLength = longest;
     hotPair = new byte[256 * 256];
     for (int prev = 0; prev < 256; prev++) {
@@ -282,6 +305,9 @@ public final class Prefilter {
               : (ci ? ByteClasses.foldCase(prev) : prev) == (word[offset - 1] & 0xff)) {
             flags |= HOT_ANCHOR;
           }
+        }
+        if ((flags & HOT_ANCHOR) != 0) {
+          flags |= (overflow ? LIST_OVERFLOW : pairListId[(prev << 8) | b]) << LIST_SHIFT;
         }
         hotPair[(prev << 8) | b] = (byte) flags;
       }
@@ -430,7 +456,7 @@ public final class Prefilter {
         start(bytes, i, b, hi, startAction[(PREV_OTHER << 8) | b] - 1, starts);
       }
       if ((hot[b] & HOT_ANCHOR) != 0) {
-        keywordsAt(bytes, lo, i, b, from, keywordTo, hi, out, starts);
+        keywordsAt(bytes, lo, i, b, anchors[b], from, keywordTo, hi, out, starts);
       }
       i++;
     }
@@ -463,26 +489,27 @@ public final class Prefilter {
         continue;
       }
       hits[n] = i;
-      n += (-f0) >>> 31;
+      n += (f0 | -f0) >>> 31;
       hits[n] = i + 1;
-      n += (-f1) >>> 31;
+      n += (f1 | -f1) >>> 31;
       hits[n] = i + 2;
-      n += (-f2) >>> 31;
+      n += (f2 | -f2) >>> 31;
       hits[n] = i + 3;
-      n += (-f3) >>> 31;
+      n += (f3 | -f3) >>> 31;
       hits[n] = i + 4;
-      n += (-f4) >>> 31;
+      n += (f4 | -f4) >>> 31;
       hits[n] = i + 5;
-      n += (-f5) >>> 31;
+      n += (f5 | -f5) >>> 31;
       hits[n] = i + 6;
-      n += (-f6) >>> 31;
+      n += (f6 | -f6) >>> 31;
       hits[n] = i + 7;
-      n += (-f7) >>> 31;
+      n += (f7 | -f7) >>> 31;
     }
     for (; i < stop; i++) {
       int b = bytes[i] & 0xff;
       hits[n] = i;
-      n += (-pairs[(prev << 8) | b]) >>> 31;
+      int f = pairs[(prev << 8) | b];
+      n += (f | -f) >>> 31;
       prev = b;
     }
     for (int h = 0; h < n; h++) {
@@ -494,7 +521,9 @@ public final class Prefilter {
         start(bytes, p, b, hi, startAction[(PREV_CLASS[before] << 8) | b] - 1, starts);
       }
       if ((flags & HOT_ANCHOR) != 0) {
-        keywordsAt(bytes, lo, p, b, from, keywordTo, hi, out, starts);
+        int id = (flags & 0xff) >>> LIST_SHIFT;
+        keywordsAt(bytes, lo, p, b, id == LIST_OVERFLOW ? anchorsByPair[(before << 8) | b] : anchorLists[id], from,
+            keywordTo, hi, out, starts);
       }
     }
   }
@@ -596,9 +625,8 @@ public final class Prefilter {
     }
   }
 
-  private void keywordsAt(byte[] bytes, int lo, int i, int b, int from, int to, int hi, Candidates out,
+  private void keywordsAt(byte[] bytes, int lo, int i, int b, int[] list, int from, int to, int hi, Candidates out,
       StartSink sink) {
-    int[] list = i > lo ? anchorsByPair[((bytes[i - 1] & 0xff) << 8) | b] : anchors[b];
     for (int j = 0; j < list.length; j += ANCHOR_ENTRY) {
       int id = list[j];
       int k = i - list[j + 1];

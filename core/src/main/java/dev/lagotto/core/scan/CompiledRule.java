@@ -46,6 +46,14 @@ final class CompiledRule {
   final ContextScorer context;
   /** Whether a match without a context word or key is dropped (checked before the validators). */
   final boolean contextRequired;
+  /**
+   * Whether the required context can be checked before the pattern runs ({@link ContextScorer#keyOrColumnBefore}),
+   * a start that fails it being skipped like one whose pattern does not match. Exact: the context has no
+   * words, and no match contains a byte that could make the check pass at a start inside it (a key
+   * separator, delimiter, line feed or quote) nor starts with a byte the check looks through, so a start
+   * inside a dropped match would fail the check too.
+   */
+  final boolean keyGated;
   final int specificity;
   final Prefilter.Trigger trigger;
   /**
@@ -116,6 +124,7 @@ final class CompiledRule {
     validators = vs.toArray(new Validator[0]);
     context = ContextScorer.compile(rule.context());
     contextRequired = rule.context().required();
+    keyGated = pattern != null && contextRequired && context.positiveReadsOnlyBefore() && keyGateSound();
     specificity = Scanner.specificity(rule.category());
     int[] offsets = new int[MAX_PROBES];
     java.util.Arrays.fill(offsets, -1);
@@ -354,6 +363,15 @@ final class CompiledRule {
       }));
     }
     return gates;
+  }
+
+  private boolean keyGateSound() {
+    for (int b = 0; b < 256; b++) {
+      if (tokenBytes[b] && ContextScorer.separatesKeyOrColumn(b) || startBytes[b] && ContextScorer.skippedBeforeMatch(b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean[] forbiddenBytes(Rule.Boundary boundary) {

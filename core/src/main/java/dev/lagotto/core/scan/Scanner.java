@@ -67,7 +67,8 @@ import java.util.List;
  * a probe offset is impossible cannot start a match. Every position where a match starts is therefore a
  * candidate that passes its probes, and since candidates are taken in increasing order with the same skip
  * rule, INDEXED finds exactly what NONE finds. {@link #scan} returns the number of DFA or custom matcher
- * runs (after the boundary check and, in INDEXED mode, the probes).
+ * runs (after the boundary check and, in INDEXED mode, the probes and a required key context that
+ * can be checked before the pattern, see CompiledRule#keyGated).
  *
  * <p>Costs (single thread): one pass of two table loads per byte over the chunk; per candidate, a few
  * table loads; per run, one load per byte (a compact byte-class table that stays in L1).
@@ -291,6 +292,9 @@ public final class Scanner {
       if (r.probeB != null && (q >= hi || !r.probeB[b[q] & 0xff])) {
         return p + 1;
       }
+    }
+    if (r.keyGated && indexed && !r.context.keyOrColumnBefore(b, lo, p, s.header)) {
+      return p + 1;
     }
     s.rulesRun++;
     int limit = Math.min(hi, p + r.maxLength);

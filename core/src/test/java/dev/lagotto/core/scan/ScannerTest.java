@@ -57,6 +57,20 @@ class ScannerTest {
     return sb.toString();
   }
 
+  /** Pieces of CSV rows, header lines and keyed values around capitalised words (key contexts). */
+  private static final String[] KEYED = {"id,first_name,last_name,dob\n", "1,Jane,Roe,1990-04-12\n", "first_name=",
+      "\"surname\": \"", "O'Brien", "\"", "Smith-Jones", "McDonald", "\tRoe\t", "Kundennr;Nachname;Vorname\n",
+      "7;Mustermann;Erika\n", " Will ", "(", "[", "'", ":", "=", ">", "=>", " ", "Erika", "Ärger", ",", ";", "|",
+      "<surname>", "name: ", "\n", " born ", "DOB ", "12/04/1985", "geb. "};
+
+  static String keyedLike(Random random, int fragments) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < fragments; i++) {
+      sb.append(KEYED[random.nextInt(KEYED.length)]);
+    }
+    return sb.toString();
+  }
+
   static byte[] randomBytes(Random random, int length, String alphabet) {
     byte[] b = new byte[length];
     for (int i = 0; i < length; i++) {
@@ -93,9 +107,10 @@ class ScannerTest {
       Scanner indexed = Scanner.build(pack, ALL);
       Scanner reference = Scanner.build(pack, ALL.withPrefilter(ScanSettings.PrefilterMode.NONE));
       for (int round = 0; round < 300; round++) {
-        byte[] bytes = switch (round % 3) {
+        byte[] bytes = switch (round % 4) {
           case 0 -> logLike(random, 1 + random.nextInt(40)).getBytes(StandardCharsets.UTF_8);
           case 1 -> randomBytes(random, random.nextInt(300), "ab.@-0123456789 AB:eE%4");
+          case 2 -> keyedLike(random, 1 + random.nextInt(30)).getBytes(StandardCharsets.UTF_8);
           default -> randomBytes(random, random.nextInt(300), "aAbB.:-_ 019fF,\"cookie:COOKIE");
         };
         int start = bytes.length == 0 ? 0 : random.nextInt(bytes.length + 1) / 4;
