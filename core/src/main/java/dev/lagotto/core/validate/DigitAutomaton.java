@@ -2,16 +2,13 @@ package dev.lagotto.core.validate;
 
 import dev.lagotto.core.pattern.PatternCompiler;
 import dev.lagotto.core.pattern.PatternDialect;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import org.apache.lucene.util.automaton.Automata;
 import org.apache.lucene.util.automaton.Automaton;
 import org.apache.lucene.util.automaton.Operations;
 
 /**
  * Deterministic automaton over the ASCII digits {@code 0-9}, the executable form of a libphonenumber
- * national-number pattern (or of a boolean combination of them): a table of 10 transitions per state. Matching
+ * metadata pattern: a table of 10 transitions per state. Matching
  * is linear in the input with no allocation; any character outside {@code 0-9} rejects. Immutable and
  * thread-safe. Built with the rule pattern dialect ({@link PatternDialect}, a {@code java.util.regex} subset
  * that covers the metadata's digit patterns) and Lucene's automaton operations; a pattern outside the dialect
@@ -31,31 +28,13 @@ final class DigitAutomaton {
     this.accept = accept;
   }
 
-  /** The (nondeterministic) byte automaton of a {@code java.util.regex} pattern in the rule dialect. */
-  static Automaton language(String pattern) {
-    return PatternCompiler.toAutomaton(PatternDialect.parse(pattern));
-  }
-
-  /** Strings of ASCII digits whose length is one of {@code lengths} (negative entries match no length). */
-  static Automaton lengths(List<Integer> lengths) {
-    List<Automaton> options = new ArrayList<>();
-    Automaton digit = Automata.makeCharRange('0', '9');
-    for (int n : lengths) {
-      if (n >= 0) {
-        options.add(Operations.repeat(digit, n, n));
-      }
-    }
-    return options.isEmpty() ? Automata.makeEmpty() : Operations.union(options);
-  }
-
-  /** Determinized form of {@code a}, for the boolean operations that want deterministic operands. */
-  static Automaton determinize(Automaton a) {
-    return Operations.determinize(Operations.removeDeadStates(a), DETERMINIZE_WORK_LIMIT);
-  }
-
-  /** The executable form of {@code a}, restricted to digit labels. */
-  static DigitAutomaton of(Automaton a) {
-    Automaton dfa = determinize(a);
+  /**
+   * The automaton of a {@code java.util.regex} pattern in the rule dialect, matched as {@code matches()} (or
+   * {@code lookingAt()} with {@link #matchesPrefix}) would on ASCII digits.
+   */
+  static DigitAutomaton compile(String pattern) {
+    Automaton nfa = PatternCompiler.toAutomaton(PatternDialect.parse(pattern));
+    Automaton dfa = Operations.determinize(Operations.removeDeadStates(nfa), DETERMINIZE_WORK_LIMIT);
     int n = Math.max(dfa.getNumStates(), 1);
     int[] next = new int[n * RADIX];
     boolean[] accept = new boolean[n * RADIX];

@@ -54,11 +54,13 @@ public final class PhoneNumbers {
   }
 
   private final String region;
-  private final PhoneRegion home;
+  private final boolean supported;
+  /** The default region compiled on first use (a benign race: every thread gets the one cached instance). */
+  private PhoneRegion home;
 
   private PhoneNumbers(String region) {
     this.region = region;
-    this.home = UTIL.getSupportedRegions().contains(region) ? region(region).orElse(null) : null;
+    this.supported = UTIL.getSupportedRegions().contains(region);
   }
 
   /** The instance for default region {@code region} (an ISO 3166 code as libphonenumber spells it). */
@@ -121,6 +123,7 @@ public final class PhoneNumbers {
    * common ones (international dialling prefix, unknown calling code, a result it would reject).
    */
   PhoneNumber parseCommonShape(String s) {
+    PhoneRegion home = home();
     if (home == null) {
       return null;
     }
@@ -200,6 +203,15 @@ public final class PhoneNumbers {
       }
     }
     return number.setNationalNumber(Long.parseLong(nsn));
+  }
+
+  private PhoneRegion home() {
+    PhoneRegion h = home;
+    if (h == null && supported) {
+      h = region(region).orElse(null);
+      home = h;
+    }
+    return h;
   }
 
   /** {@code extractCountryCode}: length of the shortest known calling code that starts {@code digits}, or 0. */

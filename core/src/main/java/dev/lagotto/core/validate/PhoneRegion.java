@@ -4,22 +4,22 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.util.automaton.Automata;
-import org.apache.lucene.util.automaton.Automaton;
-import org.apache.lucene.util.automaton.Operations;
 
 /**
  * One region's libphonenumber metadata (or a non-geographic calling code's) in executable form, for
- * {@link PhoneNumbers}: the national-number patterns as {@link DigitAutomaton}s (the general pattern alone;
- * "valid" = the general description and at least one number type, with their possible lengths, as libphonenumber's
- * {@code getNumberTypeHelper(..) != UNKNOWN}; the leading digits that pick a region among those sharing a
+ * {@link PhoneNumbers}: the national-number patterns as {@link DigitAutomaton}s (one per distinct pattern, with
+ * the description's possible lengths as a bit mask; "valid" = the general description and at least one number
+ * type, as libphonenumber's {@code getNumberTypeHelper(..) != UNKNOWN}; the leading digits that pick a region among those sharing a
  * calling code; the international prefix as a prefix language), the national prefix for parsing as the same
  * {@link Pattern} libphonenumber compiles, and the possible lengths. Each method restates one step of
  * libphonenumber 9.0's {@code PhoneNumberUtil} with the same result (named in its javadoc). Immutable and
- * thread-safe; building costs a few milliseconds (determinization), matching is linear in the digits.
+ * thread-safe; building costs a few milliseconds (one determinization per pattern); validity runs at most one
+ * automaton per number type, each linear in the digits.
  */
 final class PhoneRegion {
   private final int countryCode;
@@ -28,37 +28,43 @@ final class PhoneRegion {
   private final Pattern nationalPrefix;
   private final String transformRule;
   private final DigitAutomaton general;
+  private final Desc generalDesc;
+  private final Desc[] types;
   private final int[] possibleLengths;
   private final int[] localOnlyLengths;
-  private final DigitAutomaton valid;
   private final DigitAutomaton leadingDigits;
 
   private PhoneRegion(PhoneMetadata md) {
     countryCode = md.getCountryCode();
     countryCodeText = String.valueOf(countryCode);
-    internationalPrefix = DigitAutomaton.of(DigitAutomaton.language(md.getInternationalPrefix()));
+    internationalPrefix = DigitAutomaton.compile(md.getInternationalPrefix());
     String npp = md.getNationalPrefixForParsing();
     nationalPrefix = npp == null || npp.isEmpty() ? null : Pattern.compile(npp);
     String rule = md.getNationalPrefixTransformRule();
     transformRule = rule == null ? "" : rule;
+    Map<String, DigitAutomaton> compiled = new HashMap<>();
     PhoneNumberDesc g = md.getGeneralDesc();
-    general = DigitAutomaton.of(pattern(g));
+    generalDesc = Desc.of(g, compiled);
+    general = generalDesc == null ? null : generalDesc.pattern;
     possibleLengths = ints(g.getPossibleLengthList());
     localOnlyLengths = ints(g.getPossibleLengthLocalOnlyList());
     if (possibleLengths.length == 0) {
       throw new IllegalArgumentException("region " + md.getId() + " has no possible lengths");
     }
-    List<Automaton> types = new ArrayList<>();
+    List<Desc> list = new ArrayList<>();
     for (PhoneNumberDesc d : new PhoneNumberDesc[] {md.getPremiumRate(), md.getTollFree(), md.getSharedCost(),
         md.getVoip(), md.getPersonalNumber(), md.getPager(), md.getUan(), md.getVoicemail(), md.getFixedLine()}) {
-      types.add(described(d));
+      Desc desc = Desc.of(d, compiled);
+      if (desc != null) {
+        list.add(desc);
+      }
     }
-    if (!md.getSameMobileAndFixedLinePattern()) {
-      types.add(described(md.getMobile()));
+    Desc mobile = md.getSameMobileAndFixedLinePattern() ? null : Desc.of(md.getMobile(), compiled);
+    if (mobile != null) {
+      list.add(mobile);
     }
-    Automaton anyType = DigitAutomaton.determinize(Operations.union(types));
-    valid = DigitAutomaton.of(Operations.intersection(DigitAutomaton.determinize(described(g)), anyType));
-    leadingDigits = md.hasLeadingDigits() ? DigitAutomaton.of(DigitAutomaton.language(md.getLeadingDigits())) : null;
+    types = list.toArray(new Desc[0]);
+    leadingDigits = md.hasLeadingDigits() ? DigitAutomaton.compile(md.getLeadingDigits()) : null;
   }
 
   /**
@@ -69,27 +75,48 @@ final class PhoneRegion {
     return new PhoneRegion(md);
   }
 
-  /** The national-number pattern of {@code d} alone (libphonenumber's {@code matchNationalNumber}). */
-  private static Automaton pattern(PhoneNumberDesc d) {
-    String p = d.getNationalNumberPattern();
-    return p.isEmpty() ? Automata.makeEmpty() : DigitAutomaton.language(p);
-  }
-
-  /** {@code isNumberMatchingDesc}: the possible lengths when listed, and the pattern. */
-  private static Automaton described(PhoneNumberDesc d) {
-    Automaton p = pattern(d);
-    if (d.getPossibleLengthCount() == 0) {
-      return p;
-    }
-    return Operations.intersection(DigitAutomaton.determinize(p), DigitAutomaton.lengths(d.getPossibleLengthList()));
-  }
-
   private static int[] ints(List<Integer> list) {
     int[] out = new int[list.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = list.get(i);
     }
     return out;
+  }
+
+  /**
+   * One number description: {@code isNumberMatchingDesc} is "the length is listed (when lengths are listed) and
+   * the pattern matches"; a description with an empty pattern never matches and is left out ({@code null}).
+   */
+  private static final class Desc {
+    private static final int MAX_LENGTH = 63;
+    private final DigitAutomaton pattern;
+    private final long lengths;
+    private final boolean anyLength;
+
+    private Desc(DigitAutomaton pattern, long lengths, boolean anyLength) {
+      this.pattern = pattern;
+      this.lengths = lengths;
+      this.anyLength = anyLength;
+    }
+
+    static Desc of(PhoneNumberDesc d, Map<String, DigitAutomaton> compiled) {
+      String p = d.getNationalNumberPattern();
+      if (p.isEmpty()) {
+        return null;
+      }
+      long mask = 0;
+      for (int n : d.getPossibleLengthList()) {
+        if (n >= 0 && n <= MAX_LENGTH) {
+          mask |= 1L << n;
+        }
+      }
+      return new Desc(compiled.computeIfAbsent(p, DigitAutomaton::compile), mask, d.getPossibleLengthCount() == 0);
+    }
+
+    boolean matches(CharSequence nsn) {
+      int n = nsn.length();
+      return (anyLength || n <= MAX_LENGTH && (lengths & 1L << n) != 0) && pattern.matches(nsn);
+    }
   }
 
   int countryCode() {
@@ -110,12 +137,24 @@ final class PhoneRegion {
 
   /** {@code matchNationalNumber(number, generalDesc, false)}: the general pattern, no length check. */
   boolean matchesGeneral(CharSequence number) {
-    return general.matches(number);
+    return matchesGeneral(number, 0, number.length());
   }
 
-  /** {@code getNumberTypeHelper(nsn, metadata) != UNKNOWN}. */
+  private boolean matchesGeneral(CharSequence number, int from, int to) {
+    return general != null && general.matches(number, from, to);
+  }
+
+  /** {@code getNumberTypeHelper(nsn, metadata) != UNKNOWN}: the general description and one number type. */
   boolean isValid(CharSequence nsn) {
-    return valid.matches(nsn);
+    if (generalDesc == null || !generalDesc.matches(nsn)) {
+      return false;
+    }
+    for (Desc t : types) {
+      if (t.matches(nsn)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The region's leading-digits pattern ({@code null} when the metadata has none). */
@@ -169,17 +208,17 @@ final class PhoneRegion {
     if (!m.lookingAt()) {
       return false;
     }
-    boolean viableOriginal = general.matches(number);
+    boolean viableOriginal = matchesGeneral(number);
     int groups = m.groupCount();
     if (transformRule.isEmpty() || m.group(groups) == null) {
-      if (viableOriginal && !general.matches(number, m.end(), length)) {
+      if (viableOriginal && !matchesGeneral(number, m.end(), length)) {
         return false;
       }
       number.delete(0, m.end());
       return true;
     }
     String transformed = m.replaceFirst(transformRule);
-    if (viableOriginal && !general.matches(transformed)) {
+    if (viableOriginal && !matchesGeneral(transformed)) {
       return false;
     }
     number.replace(0, number.length(), transformed);
