@@ -7,9 +7,8 @@ import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -54,18 +53,28 @@ public final class PhoneNumbers {
   }
 
   private final String region;
+  private final boolean fast;
   private final boolean supported;
   /** The default region compiled on first use (a benign race: every thread gets the one cached instance). */
   private PhoneRegion home;
 
-  private PhoneNumbers(String region) {
-    this.region = region;
+  private PhoneNumbers(String region, boolean fast) {
+    this.region = Objects.requireNonNull(region, "region");
+    this.fast = fast;
     this.supported = UTIL.getSupportedRegions().contains(region);
   }
 
   /** The instance for default region {@code region} (an ISO 3166 code as libphonenumber spells it). */
   public static PhoneNumbers forRegion(String region) {
-    return INSTANCES.computeIfAbsent(region, PhoneNumbers::new);
+    return INSTANCES.computeIfAbsent(region, r -> new PhoneNumbers(r, true));
+  }
+
+  /**
+   * The reference: an instance for {@code region} that calls libphonenumber for everything (the baseline of
+   * {@code ValidatorBenchmark} and of the equivalence test).
+   */
+  public static PhoneNumbers libphonenumberOnly(String region) {
+    return new PhoneNumbers(region, false);
   }
 
   /** The default region national numbers are read in. */
@@ -88,23 +97,27 @@ public final class PhoneNumbers {
 
   /** {@code PhoneNumberUtil.isValidNumber(number)}. */
   public boolean isValid(PhoneNumber number) {
-    CallingCode code = callingCode(number.getCountryCode());
-    if (code == null) {
-      return false;
+    if (!fast) {
+      return UTIL.isValidNumber(number);
     }
-    return code.regions == null ? UTIL.isValidNumber(number) : code.isValid(nationalSignificantNumber(number));
+    CallingCode code = callingCode(number.getCountryCode());
+    return code != null && code.isValid(number);
   }
 
   /** {@code PhoneNumberUtil.isPossibleNumber(number)}. */
   public boolean isPossible(PhoneNumber number) {
+    if (!fast) {
+      return UTIL.isPossibleNumber(number);
+    }
     CallingCode code = callingCode(number.getCountryCode());
     if (code == null) {
       return false;
     }
-    if (code.regions == null) {
+    PhoneRegion main = code.main();
+    if (main == null) {
       return UTIL.isPossibleNumber(number);
     }
-    ValidationResult r = code.main().testNumberLength(nationalSignificantNumber(number).length());
+    ValidationResult r = main.testNumberLength(nationalSignificantNumber(number).length());
     return r == ValidationResult.IS_POSSIBLE || r == ValidationResult.IS_POSSIBLE_LOCAL_ONLY;
   }
 
@@ -207,7 +220,7 @@ public final class PhoneNumbers {
 
   private PhoneRegion home() {
     PhoneRegion h = home;
-    if (h == null && supported) {
+    if (h == null && fast && supported) {
       h = region(region).orElse(null);
       home = h;
     }
@@ -232,7 +245,7 @@ public final class PhoneNumbers {
   /** The metadata libphonenumber uses for calling code {@code cc}: its main region's, or {@code null}. */
   private static PhoneRegion mainRegion(int cc) {
     CallingCode code = callingCode(cc);
-    return code == null || code.regions == null ? null : code.main();
+    return code == null ? null : code.main();
   }
 
   private static Optional<PhoneRegion> region(String regionCode) {
@@ -267,41 +280,74 @@ public final class PhoneNumbers {
     return code;
   }
 
-  /** The compiled regions of one calling code; {@code regions == null} when one of them did not compile. */
+  /**
+   * The regions of one calling code in libphonenumber's order: their leading-digits automata at once (small),
+   * each region's full metadata on first need, so that a {@code +1} number valid in the US does not compile
+   * the other 24 NANP regions. {@code unsupported} when a leading-digits pattern does not compile.
+   */
   private static final class CallingCode {
-    private final PhoneRegion[] regions;
+    private final int cc;
+    private final String[] regions;
+    private final DigitAutomaton[] leadingDigits;
+    private final boolean unsupported;
 
-    private CallingCode(PhoneRegion[] regions) {
+    private CallingCode(int cc, String[] regions, DigitAutomaton[] leadingDigits, boolean unsupported) {
+      this.cc = cc;
       this.regions = regions;
+      this.leadingDigits = leadingDigits;
+      this.unsupported = unsupported;
     }
 
     static CallingCode of(int cc) {
-      List<PhoneRegion> out = new ArrayList<>();
-      for (String r : UTIL.getRegionCodesForCountryCode(cc)) {
-        Optional<PhoneRegion> compiled = NON_GEO_REGION.equals(r) ? nonGeographic(cc) : region(r);
-        if (compiled.isEmpty()) {
-          return new CallingCode(null);
-        }
-        out.add(compiled.get());
+      String[] regions = UTIL.getRegionCodesForCountryCode(cc).toArray(new String[0]);
+      DigitAutomaton[] leading = new DigitAutomaton[regions.length];
+      if (regions.length == 0) {
+        return new CallingCode(cc, regions, leading, true);
       }
-      return new CallingCode(out.isEmpty() ? null : out.toArray(new PhoneRegion[0]));
+      try {
+        for (int i = 0; i < regions.length && regions.length > 1; i++) {
+          PhoneMetadata md = METADATA.getMetadataForRegion(regions[i]);
+          if (md == null) {
+            return new CallingCode(cc, regions, leading, true);
+          }
+          leading[i] = md.hasLeadingDigits() ? DigitAutomaton.compile(md.getLeadingDigits()) : null;
+        }
+      } catch (IllegalArgumentException e) {
+        return new CallingCode(cc, regions, leading, true);
+      }
+      return new CallingCode(cc, regions, leading, false);
     }
 
+    /** Region {@code i} compiled, or {@code null} when its metadata does not compile. */
+    PhoneRegion region(int i) {
+      String r = regions[i];
+      return (NON_GEO_REGION.equals(r) ? nonGeographic(cc) : PhoneNumbers.region(r)).orElse(null);
+    }
+
+    /** The main region (the one {@code parse} and {@code isPossibleNumber} use), or {@code null}. */
     PhoneRegion main() {
-      return regions[0];
+      return unsupported ? null : region(0);
     }
 
     /** {@code isValidNumberForRegion(number, getRegionCodeForNumber(number))} for a number with this code. */
-    boolean isValid(String nsn) {
-      if (regions.length == 1) {
-        return regions[0].isValid(nsn);
+    boolean isValid(PhoneNumber number) {
+      if (unsupported) {
+        return UTIL.isValidNumber(number);
       }
-      for (PhoneRegion r : regions) {
-        if (r.hasLeadingDigits()) {
-          if (r.leadingDigitsMatch(nsn)) {
-            return r.isValid(nsn);
-          }
-        } else if (r.isValid(nsn)) {
+      String nsn = nationalSignificantNumber(number);
+      for (int i = 0; i < regions.length; i++) {
+        boolean byLeadingDigits = leadingDigits[i] != null;
+        if (byLeadingDigits && !leadingDigits[i].matchesPrefix(nsn, 0, nsn.length())) {
+          continue;
+        }
+        PhoneRegion r = region(i);
+        if (r == null) {
+          return UTIL.isValidNumber(number);
+        }
+        if (byLeadingDigits || regions.length == 1) {
+          return r.isValid(nsn);
+        }
+        if (r.isValid(nsn)) {
           return true;
         }
       }

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * One region's libphonenumber metadata (or a non-geographic calling code's) in executable form, for
  * {@link PhoneNumbers}: the national-number patterns as {@link DigitAutomaton}s (one per distinct pattern, with
  * the description's possible lengths as a bit mask; "valid" = the general description and at least one number
- * type, as libphonenumber's {@code getNumberTypeHelper(..) != UNKNOWN}; the leading digits that pick a region among those sharing a
- * calling code; the international prefix as a prefix language), the national prefix for parsing as the same
- * {@link Pattern} libphonenumber compiles, and the possible lengths. Each method restates one step of
+ * type, as libphonenumber's {@code getNumberTypeHelper(..) != UNKNOWN}), the international prefix as a prefix
+ * language, the national prefix for parsing as the same {@link Pattern} libphonenumber compiles, and the
+ * general possible lengths. Each method restates one step of
  * libphonenumber 9.0's {@code PhoneNumberUtil} with the same result (named in its javadoc). Immutable and
  * thread-safe; building costs a few milliseconds (one determinization per pattern); validity runs at most one
  * automaton per number type, each linear in the digits.
@@ -32,7 +32,6 @@ final class PhoneRegion {
   private final Desc[] types;
   private final int[] possibleLengths;
   private final int[] localOnlyLengths;
-  private final DigitAutomaton leadingDigits;
 
   private PhoneRegion(PhoneMetadata md) {
     countryCode = md.getCountryCode();
@@ -64,7 +63,6 @@ final class PhoneRegion {
       list.add(mobile);
     }
     types = list.toArray(new Desc[0]);
-    leadingDigits = md.hasLeadingDigits() ? DigitAutomaton.compile(md.getLeadingDigits()) : null;
   }
 
   /**
@@ -155,16 +153,6 @@ final class PhoneRegion {
       }
     }
     return false;
-  }
-
-  /** The region's leading-digits pattern ({@code null} when the metadata has none). */
-  boolean hasLeadingDigits() {
-    return leadingDigits != null;
-  }
-
-  /** {@code leadingDigits.matcher(nsn).lookingAt()}. */
-  boolean leadingDigitsMatch(CharSequence nsn) {
-    return leadingDigits.matchesPrefix(nsn, 0, nsn.length());
   }
 
   /** {@code testNumberLength(number, metadata)} for a number of {@code length} digits (type UNKNOWN). */

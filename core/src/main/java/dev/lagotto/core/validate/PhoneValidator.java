@@ -42,7 +42,12 @@ public final class PhoneValidator implements Validator, ValidatorProvider {
   }
 
   public PhoneValidator(String region) {
-    this.phones = PhoneNumbers.forRegion(region == null || region.isBlank() ? FALLBACK_REGION : region);
+    this(PhoneNumbers.forRegion(region == null || region.isBlank() ? FALLBACK_REGION : region));
+  }
+
+  /** A validator on {@code phones} (e.g. {@link PhoneNumbers#libphonenumberOnly}, the baseline). */
+  public PhoneValidator(PhoneNumbers phones) {
+    this.phones = phones;
   }
 
   @Override
