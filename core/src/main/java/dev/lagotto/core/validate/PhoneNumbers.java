@@ -123,11 +123,11 @@ public final class PhoneNumbers {
 
   /** {@code PhoneNumberUtil.getNationalSignificantNumber}: the Italian leading zeros, then the national number. */
   static String nationalSignificantNumber(PhoneNumber number) {
-    StringBuilder out = new StringBuilder(MAX_NSN_LENGTH + 1);
+    String national = Long.toString(number.getNationalNumber());
     if (number.isItalianLeadingZero() && number.getNumberOfLeadingZeros() > 0) {
-      out.append("0".repeat(Math.min(number.getNumberOfLeadingZeros(), MAX_LEADING_ZEROS)));
+      return "0".repeat(Math.min(number.getNumberOfLeadingZeros(), MAX_LEADING_ZEROS)) + national;
     }
-    return out.append(number.getNationalNumber()).toString();
+    return national;
   }
 
   /**
@@ -290,12 +290,15 @@ public final class PhoneNumbers {
     private final String[] regions;
     private final DigitAutomaton[] leadingDigits;
     private final boolean unsupported;
+    /** Regions resolved so far (a benign race: a miss looks the one cached instance up again). */
+    private final PhoneRegion[] resolved;
 
     private CallingCode(int cc, String[] regions, DigitAutomaton[] leadingDigits, boolean unsupported) {
       this.cc = cc;
       this.regions = regions;
       this.leadingDigits = leadingDigits;
       this.unsupported = unsupported;
+      this.resolved = new PhoneRegion[regions.length];
     }
 
     static CallingCode of(int cc) {
@@ -320,8 +323,13 @@ public final class PhoneNumbers {
 
     /** Region {@code i} compiled, or {@code null} when its metadata does not compile. */
     PhoneRegion region(int i) {
-      String r = regions[i];
-      return (NON_GEO_REGION.equals(r) ? nonGeographic(cc) : PhoneNumbers.region(r)).orElse(null);
+      PhoneRegion known = resolved[i];
+      if (known == null) {
+        String r = regions[i];
+        known = (NON_GEO_REGION.equals(r) ? nonGeographic(cc) : PhoneNumbers.region(r)).orElse(null);
+        resolved[i] = known;
+      }
+      return known;
     }
 
     /** The main region (the one {@code parse} and {@code isPossibleNumber} use), or {@code null}. */

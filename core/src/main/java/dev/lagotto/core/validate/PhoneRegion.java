@@ -26,6 +26,7 @@ final class PhoneRegion {
   private final String countryCodeText;
   private final DigitAutomaton internationalPrefix;
   private final Pattern nationalPrefix;
+  private final DigitAutomaton nationalPrefixStart;
   private final String transformRule;
   private final DigitAutomaton general;
   private final Desc generalDesc;
@@ -39,6 +40,7 @@ final class PhoneRegion {
     internationalPrefix = DigitAutomaton.compile(md.getInternationalPrefix());
     String npp = md.getNationalPrefixForParsing();
     nationalPrefix = npp == null || npp.isEmpty() ? null : Pattern.compile(npp);
+    nationalPrefixStart = nationalPrefix == null ? null : prefilter(npp);
     String rule = md.getNationalPrefixTransformRule();
     transformRule = rule == null ? "" : rule;
     Map<String, DigitAutomaton> compiled = new HashMap<>();
@@ -71,6 +73,19 @@ final class PhoneRegion {
    */
   static PhoneRegion compile(PhoneMetadata md) {
     return new PhoneRegion(md);
+  }
+
+  /**
+   * The automaton of a national prefix pattern, to skip the {@link Matcher} when no prefix of the number is in
+   * its language; {@code null} for a pattern outside the rule dialect ({@code $} in the NANP islands'), which
+   * always gets the Matcher.
+   */
+  private static DigitAutomaton prefilter(String npp) {
+    try {
+      return DigitAutomaton.compile(npp);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static int[] ints(List<Integer> list) {
@@ -189,7 +204,8 @@ final class PhoneRegion {
    */
   boolean stripNationalPrefix(StringBuilder number) {
     int length = number.length();
-    if (length == 0 || nationalPrefix == null) {
+    if (length == 0 || nationalPrefix == null
+        || nationalPrefixStart != null && !nationalPrefixStart.matchesPrefix(number, 0, length)) {
       return false;
     }
     Matcher m = nationalPrefix.matcher(number);
