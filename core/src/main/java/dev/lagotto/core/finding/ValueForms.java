@@ -125,7 +125,7 @@ public final class ValueForms {
   }
 
   /** E.164 as libphonenumber parses {@code s} in {@link #PHONE_REGION} ({@link PhoneNumbers}: same result). */
-  static String phone(String s) {
+  private static String phone(String s) {
     PhoneNumber number = PhoneNumbers.forRegion(PHONE_REGION).parse(s);
     if (number != null) {
       return PhoneNumberUtil.getInstance().format(number, PhoneNumberFormat.E164);

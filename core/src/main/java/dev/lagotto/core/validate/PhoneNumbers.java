@@ -177,7 +177,8 @@ public final class PhoneNumbers {
       String full = digits.toString();
       national = null;
       if (full.startsWith(home.countryCodeText())) {
-        StringBuilder potential = new StringBuilder(full.length()).append(full, home.countryCodeText().length(), full.length());
+        StringBuilder potential = new StringBuilder(full.length())
+            .append(full, home.countryCodeText().length(), full.length());
         home.stripNationalPrefix(potential);
         if (!home.matchesGeneral(full) && home.matchesGeneral(potential)
             || home.testNumberLength(full.length()) == ValidationResult.TOO_LONG) {

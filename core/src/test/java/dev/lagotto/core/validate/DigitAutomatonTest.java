@@ -91,7 +91,10 @@ class DigitAutomatonTest {
         md.getVoicemail()};
   }
 
-  /** The region's example numbers, each with every one-digit substitution, a deletion and an insertion, and random strings. */
+  /**
+   * The region's example numbers, each with every one-digit substitution, a deletion, an insertion and a
+   * prefix, and random strings.
+   */
   private static List<String> samples(PhoneMetadata md, Random r) {
     List<String> out = new ArrayList<>();
     out.add("");
