@@ -1,6 +1,8 @@
 package dev.lagotto.benchmarks;
 
 import dev.lagotto.core.scan.ScanSettings;
+import dev.lagotto.core.validate.PhoneNumbers;
+import dev.lagotto.core.validate.PhoneValidator;
 import dev.lagotto.core.validate.Validator;
 import dev.lagotto.core.validate.Validators;
 import java.io.IOException;
@@ -24,8 +26,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of one call of a costly validator ({@code phone}: libphonenumber; {@code tld}: the public suffix
- * list), as {@code Validators.create(name, ScanSettings.DEFAULTS).check(bytes, start, end)}. The values are
+ * The cost of one call of a costly validator ({@code phone}: {@link PhoneNumbers} over libphonenumber's
+ * metadata, with {@value #PHONE_BASELINE}, the same validator on plain libphonenumber calls, as its baseline;
+ * {@code tld}: the public suffix list), as {@code Validators.create(name, ScanSettings.DEFAULTS).check(bytes, start, end)}. The values are
  * realistic: the first {@value #VALUES} matches of the matching {@code rules.tsv} rule ({@code phone}, or
  * {@code email} for {@code tld}) in the {@value #CORPUS_MIB} MiB {@code main} corpus, checked in place in the
  * corpus bytes, round robin. Reported in ns per check.
@@ -42,9 +45,12 @@ public class ValidatorBenchmark {
   /** Values per validator; a power of two so the round robin is a mask. */
   public static final int VALUES = 1024;
   public static final int CORPUS_MIB = 4;
-  private static final Map<String, String> REFERENCE_RULE = Map.of("phone", "phone", "tld", "email");
+  /** The {@code phone} validator on plain libphonenumber calls ({@link PhoneNumbers#libphonenumberOnly}). */
+  public static final String PHONE_BASELINE = "phone_libphonenumber";
+  private static final Map<String, String> REFERENCE_RULE =
+      Map.of("phone", "phone", PHONE_BASELINE, "phone", "tld", "email");
 
-  @Param({"phone", "tld"})
+  @Param({"phone", PHONE_BASELINE, "tld"})
   public String validator;
 
   private Validator checker;
@@ -60,7 +66,9 @@ public class ValidatorBenchmark {
       throw new IllegalArgumentException("no value source for validator '" + validator + "' (known: "
           + REFERENCE_RULE.keySet() + ")");
     }
-    checker = Validators.create(validator, ScanSettings.DEFAULTS);
+    checker = PHONE_BASELINE.equals(validator)
+        ? new PhoneValidator(PhoneNumbers.libphonenumberOnly(ScanSettings.DEFAULTS.defaultRegion()))
+        : Validators.create(validator, ScanSettings.DEFAULTS);
     bytes = Corpora.read("main", CORPUS_MIB);
     List<ReferenceRule> rules = ReferenceRules.load();
     ReferenceRule rule = rules.stream().filter(r -> r.name().equals(ruleName)).findFirst()

@@ -1,12 +1,13 @@
 package dev.lagotto.core.finding;
 
-import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.lagotto.core.rule.Category;
 import dev.lagotto.core.validate.GeoCoordinates;
 import dev.lagotto.core.validate.IpAddresses;
 import dev.lagotto.core.validate.MacValidator;
+import dev.lagotto.core.validate.PhoneNumbers;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -123,14 +124,14 @@ public final class ValueForms {
     return a == null ? Optional.empty() : Optional.of(IpAddresses.canonical(a));
   }
 
+  /** E.164 as libphonenumber parses {@code s} in {@link #PHONE_REGION} ({@link PhoneNumbers}: same result). */
   private static String phone(String s) {
-    PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-    try {
-      return util.format(util.parse(s, PHONE_REGION), PhoneNumberFormat.E164);
-    } catch (NumberParseException e) {
-      String digits = s.replaceAll("[^0-9]", "");
-      return s.startsWith("+") ? "+" + digits : digits;
+    PhoneNumber number = PhoneNumbers.forRegion(PHONE_REGION).parse(s);
+    if (number != null) {
+      return PhoneNumberUtil.getInstance().format(number, PhoneNumberFormat.E164);
     }
+    String digits = s.replaceAll("[^0-9]", "");
+    return s.startsWith("+") ? "+" + digits : digits;
   }
 
   private static String mac(String s) {
