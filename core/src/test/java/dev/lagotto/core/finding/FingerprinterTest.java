@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,6 +35,34 @@ class FingerprinterTest {
     // RFC 4231 test case 1: key 20 x 0x0b, data "Hi There"
     assertThat(new Fingerprinter(KEY).fingerprint("Hi There"))
         .isEqualTo("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+  }
+
+  @Test
+  void hashesAKeyLongerThanABlockFirst() {
+    // RFC 4231 test case 6: key 131 x 0xaa
+    byte[] key = new byte[131];
+    Arrays.fill(key, (byte) 0xaa);
+    assertThat(new Fingerprinter(key).fingerprint("Test Using Larger Than Block-Size Key - Hash Key First"))
+        .isEqualTo("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  }
+
+  @Test
+  void matchesTheJdkMacOnRandomKeysAndValues() throws Exception {
+    long seed = System.nanoTime();
+    System.out.println("FingerprinterTest seed " + seed);
+    Random random = new Random(seed);
+    for (int i = 0; i < 300; i++) {
+      byte[] key = new byte[Fingerprinter.MIN_KEY_BYTES + random.nextInt(150)];
+      random.nextBytes(key);
+      Fingerprinter f = new Fingerprinter(key);
+      StringBuilder value = new StringBuilder();
+      int n = random.nextInt(i % 10 == 0 ? 300 : 60);
+      for (int j = 0; j < n; j++) {
+        value.appendCodePoint(random.nextInt(4) == 0 ? 0x80 + random.nextInt(0x3000) : 0x20 + random.nextInt(0x5f));
+      }
+      assertThat(f.fingerprint(value.toString())).as("seed %d, case %d", seed, i)
+          .isEqualTo(reference(key, value.toString()));
+    }
   }
 
   @Test
