@@ -95,6 +95,10 @@ public final class ValueForms {
       }
       case IPV4, IPV6 -> {
         byte[] address = ipAddress(s);
+        if (address != null && address.length == 4 && s.charAt(0) != '[' && s.indexOf('%') < 0) {
+          // the parser took all of s as a dotted quad without leading zeros: s is its canonical text
+          return new Forms(s, s.substring(0, s.lastIndexOf('.') + 1) + "x");
+        }
         return new Forms(ipNormal(s, address), s.isEmpty() ? "" : orGeneric(maskIp(address), s));
       }
       case GEO_COORDINATES -> {

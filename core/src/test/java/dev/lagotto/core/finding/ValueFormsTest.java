@@ -5,6 +5,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.lagotto.core.rule.Category;
 import java.util.Locale;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,6 +101,35 @@ class ValueFormsTest {
         initials.append(initials.length() > 0 ? " " : "").appendCodePoint(part.codePointAt(0)).append("***");
       }
       assertThat(ValueForms.mask(Category.PERSON_NAME, raw)).isEqualTo(initials.toString());
+    }
+  }
+
+  /** {@link ValueForms#forms} against {@link ValueForms#normalise} and {@link ValueForms#mask} on random look-alikes. */
+  @Test
+  void bothFormsAtOnceMatchTheFormsOneByOneOnRandomValues() {
+    long seed = System.nanoTime();
+    System.out.println("ValueFormsTest seed " + seed);
+    Random random = new Random(seed);
+    String[] alphabets = {"0123456789.", "0123456789.[]%e", "0123456789abcdefABCDEF:.%[]", "ab.@%4012<>mailto:XZ ",
+        "0123456789., -+NSEW°'\"latlon=&"};
+    Category[] categories = {Category.IPV4, Category.IPV4, Category.IPV6, Category.EMAIL, Category.GEO_COORDINATES};
+    for (int i = 0; i < 20_000; i++) {
+      int which = i % alphabets.length;
+      StringBuilder raw = new StringBuilder();
+      int n = 1 + random.nextInt(24);
+      for (int j = 0; j < n; j++) {
+        raw.append(alphabets[which].charAt(random.nextInt(alphabets[which].length())));
+      }
+      if (which == 0 && random.nextBoolean()) {
+        raw.setLength(0);
+        raw.append(random.nextInt(300)).append('.').append(random.nextInt(300)).append('.')
+            .append(random.nextInt(256)).append('.').append(random.nextInt(10) == 0 ? "0" + random.nextInt(9) : random.nextInt(256));
+      }
+      String value = raw.toString();
+      for (Category c : new Category[] {categories[which], Category.CREDIT_CARD, Category.IBAN}) {
+        assertThat(ValueForms.forms(c, value)).as("%s %s (seed %d)", c, value, seed)
+            .isEqualTo(new ValueForms.Forms(ValueForms.normalise(c, value), ValueForms.mask(c, value)));
+      }
     }
   }
 
