@@ -3,14 +3,15 @@ package dev.lagotto.agent.output;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lagotto.agent.scan.ScanSummary;
-import dev.lagotto.core.finding.Finding;
-import dev.lagotto.core.finding.Location;
 import dev.lagotto.core.finding.SourceRef;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
 
-/** The JSON shapes shared by the JSONL and SARIF writers (field names are part of the output contract). */
+/**
+ * The JSON shapes shared by the JSONL and SARIF writers (field names are part of the output contract); the
+ * finding record of JSONL is {@link FindingLine}.
+ */
 final class JsonRecords {
   private JsonRecords() {}
 
@@ -28,49 +29,6 @@ final class JsonRecords {
     gen.writeStringField("uri", source.uri());
     gen.writeStringField("host", source.host());
     gen.writeEndObject();
-  }
-
-  /** {@code "location":{"line":..,"column":..,"offset":..,"length":..[,"entry","field","extracted"]}}. */
-  static void location(JsonGenerator gen, Location location) throws IOException {
-    gen.writeObjectFieldStart("location");
-    if (location instanceof Location.Text t) {
-      gen.writeNumberField("line", t.line());
-      gen.writeNumberField("column", t.column());
-      gen.writeNumberField("offset", t.offset());
-      gen.writeNumberField("length", t.length());
-      if (t.entry() != null) {
-        gen.writeStringField("entry", t.entry());
-      }
-      if (t.field() != null) {
-        gen.writeStringField("field", t.field());
-      }
-      if (t.extracted()) {
-        gen.writeBooleanField("extracted", true);
-      }
-    } else if (location instanceof Location.Table t) {
-      gen.writeStringField("table", t.table());
-      if (t.column() != null) {
-        gen.writeStringField("column", t.column());
-      }
-      if (t.row() != null) {
-        gen.writeStringField("row", t.row());
-      }
-    }
-    gen.writeEndObject();
-  }
-
-  /** The fields of a finding record after {@code type}. */
-  static void finding(JsonGenerator gen, Finding f) throws IOException {
-    gen.writeStringField("category", f.category().id());
-    gen.writeStringField("rule", f.rule());
-    gen.writeNumberField("confidence", ConfidenceBands.rounded(f.confidence()));
-    source(gen, f.source());
-    location(gen, f.location());
-    gen.writeStringField("masked", f.masked());
-    gen.writeStringField("fingerprint", f.fingerprint());
-    if (f.value() != null) {
-      gen.writeStringField("value", f.value());
-    }
   }
 
   /** The fields of a summary record after {@code type}. */

@@ -29,6 +29,7 @@ final class JsonlWriter implements ReportWriter {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final PrintWriter out;
   private final JsonGenerator gen;
+  private final FindingLine findingLine = new FindingLine();
 
   JsonlWriter(PrintWriter out) {
     this.out = out;
@@ -45,11 +46,7 @@ final class JsonlWriter implements ReportWriter {
   @Override
   public void finding(Finding f) {
     try {
-      gen.writeStartObject();
-      gen.writeStringField("type", "finding");
-      JsonRecords.finding(gen, f);
-      gen.writeEndObject();
-      newline();
+      findingLine.write(gen, f);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

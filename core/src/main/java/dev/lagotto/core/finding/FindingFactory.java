@@ -33,8 +33,8 @@ public final class FindingFactory {
    */
   public Finding create(Category category, String ruleId, double confidence, SourceRef source, Location location,
       String raw) {
-    String normalised = ValueForms.normalise(category, raw);
+    ValueForms.Forms forms = ValueForms.forms(category, raw);
     return new Finding(category, ruleId, confidence, source, location,
-        ValueForms.mask(category, raw), fingerprinter.fingerprint(normalised), reveal ? raw : null);
+        forms.masked(), fingerprinter.fingerprint(forms.normalised()), reveal ? raw : null);
   }
 }

@@ -9,7 +9,6 @@ import dev.lagotto.core.validate.IpAddresses;
 import dev.lagotto.core.validate.MacValidator;
 import dev.lagotto.core.validate.PhoneNumbers;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The forms of a matched value: {@link #normalise} (what is fingerprinted, so that the same value written
@@ -53,14 +52,14 @@ public final class ValueForms {
     String s = raw == null ? "" : raw.strip();
     return switch (category) {
       case EMAIL -> email(s);
-      case IPV4, IPV6 -> ip(s).orElse(s.toLowerCase(Locale.ROOT));
+      case IPV4, IPV6 -> ipNormal(s, ipAddress(s));
       case PHONE -> phone(s);
-      case CREDIT_CARD -> s.replaceAll("[^0-9]", "");
-      case IBAN -> s.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+      case CREDIT_CARD -> digits(s);
+      case IBAN -> iban(s);
       case MAC_ADDRESS -> mac(s);
-      case GEO_COORDINATES -> GeoCoordinates.parse(s).map(p -> p.format(NORMAL_GEO_DECIMALS)).orElse(s);
-      case PERSON_NAME -> s.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-      case NATIONAL_ID -> s.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+      case GEO_COORDINATES -> geoNormal(s, GeoCoordinates.parse(s).orElse(null));
+      case PERSON_NAME -> name(s);
+      case NATIONAL_ID -> alphanumeric(s).toUpperCase(Locale.ROOT);
       default -> s;
     };
   }
@@ -73,14 +72,50 @@ public final class ValueForms {
     }
     String masked = switch (category) {
       case EMAIL -> maskEmail(email(s));
-      case IPV4, IPV6 -> maskIp(s);
+      case IPV4, IPV6 -> maskIp(ipAddress(s));
       case PHONE -> maskPhone(s);
       case CREDIT_CARD -> maskCard(s);
       case IBAN -> maskIban(s);
-      case GEO_COORDINATES -> GeoCoordinates.parse(s).map(p -> p.format(MASKED_GEO_DECIMALS)).orElse(null);
+      case GEO_COORDINATES -> geoMasked(GeoCoordinates.parse(s).orElse(null));
       case PERSON_NAME -> maskName(s);
       default -> null;
     };
+    return masked == null ? generic(s) : masked;
+  }
+
+  /**
+   * Both forms of a value: the same strings as {@link #normalise} and {@link #mask}, for the cost of one parse
+   * where both need it (e-mail, IP, geo).
+   */
+  public static Forms forms(Category category, String raw) {
+    String s = raw == null ? "" : raw.strip();
+    switch (category) {
+      case EMAIL -> {
+        String email = email(s);
+        return new Forms(email, s.isEmpty() ? "" : orGeneric(maskEmail(email), s));
+      }
+      case IPV4, IPV6 -> {
+        byte[] address = ipAddress(s);
+        if (address != null && address.length == 4 && s.charAt(0) != '[' && s.indexOf('%') < 0) {
+          // the parser took all of s as a dotted quad without leading zeros: s is its canonical text
+          return new Forms(s, s.substring(0, s.lastIndexOf('.') + 1) + "x");
+        }
+        return new Forms(ipNormal(s, address), s.isEmpty() ? "" : orGeneric(maskIp(address), s));
+      }
+      case GEO_COORDINATES -> {
+        GeoCoordinates.LatLon position = GeoCoordinates.parse(s).orElse(null);
+        return new Forms(geoNormal(s, position), s.isEmpty() ? "" : orGeneric(geoMasked(position), s));
+      }
+      default -> {
+        return new Forms(normalise(category, raw), mask(category, raw));
+      }
+    }
+  }
+
+  /** The forms of one value: {@code normalised} is fingerprinted, {@code masked} is shown. */
+  public record Forms(String normalised, String masked) {}
+
+  private static String orGeneric(String masked, String s) {
     return masked == null ? generic(s) : masked;
   }
 
@@ -118,10 +153,79 @@ public final class ValueForms {
     return out.toString();
   }
 
-  private static Optional<String> ip(String s) {
+  /** The address in {@code s} (a zone id dropped), or {@code null}. */
+  private static byte[] ipAddress(String s) {
     int zone = s.indexOf('%');
-    byte[] a = IpAddresses.parse(zone >= 0 ? s.substring(0, zone) : s);
-    return a == null ? Optional.empty() : Optional.of(IpAddresses.canonical(a));
+    return IpAddresses.parse(zone >= 0 ? s.substring(0, zone) : s);
+  }
+
+  private static String ipNormal(String s, byte[] address) {
+    return address == null ? s.toLowerCase(Locale.ROOT) : IpAddresses.canonical(address);
+  }
+
+  private static String geoNormal(String s, GeoCoordinates.LatLon p) {
+    return p == null ? s : FixedDecimals.format(p.latitude(), NORMAL_GEO_DECIMALS) + ","
+        + FixedDecimals.format(p.longitude(), NORMAL_GEO_DECIMALS);
+  }
+
+  private static String geoMasked(GeoCoordinates.LatLon p) {
+    return p == null ? null : FixedDecimals.format(p.latitude(), MASKED_GEO_DECIMALS) + ","
+        + FixedDecimals.format(p.longitude(), MASKED_GEO_DECIMALS);
+  }
+
+  /** The ASCII digits of {@code s}. */
+  private static String digits(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** The ASCII letters and digits of {@code s}. */
+  private static String alphanumeric(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Whether {@code c} is in the regex class {@code \s}: space, tab, line feed, vertical tab, form feed, return. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c >= '\t' && c <= '\r';
+  }
+
+  /** Upper case, without regex white space. */
+  private static String iban(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!isRegexSpace(c)) {
+        out.append(c);
+      }
+    }
+    return out.toString().toUpperCase(Locale.ROOT);
+  }
+
+  /** Lower case, each run of regex white space one space. */
+  private static String name(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!isRegexSpace(c)) {
+        out.append(c);
+      } else if (i == 0 || !isRegexSpace(s.charAt(i - 1))) {
+        out.append(' ');
+      }
+    }
+    return out.toString().toLowerCase(Locale.ROOT);
   }
 
   /** E.164 as libphonenumber parses {@code s} in {@link #PHONE_REGION} ({@link PhoneNumbers}: same result). */
@@ -159,9 +263,7 @@ public final class ValueForms {
     return shown + STARS + email.substring(at);
   }
 
-  private static String maskIp(String s) {
-    int zone = s.indexOf('%');
-    byte[] a = IpAddresses.parse(zone >= 0 ? s.substring(0, zone) : s);
+  private static String maskIp(byte[] a) {
     if (a == null) {
       return null;
     }
@@ -192,7 +294,7 @@ public final class ValueForms {
   }
 
   private static String maskCard(String s) {
-    String d = s.replaceAll("[^0-9]", "");
+    String d = digits(s);
     if (d.length() < MIN_CARD_DIGITS) {
       return null;
     }
@@ -200,7 +302,7 @@ public final class ValueForms {
   }
 
   private static String maskIban(String s) {
-    String c = s.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+    String c = iban(s);
     if (c.length() < 10) {
       return null;
     }
@@ -209,11 +311,13 @@ public final class ValueForms {
 
   private static String maskName(String s) {
     StringBuilder out = new StringBuilder();
-    for (String part : s.split("\\s+")) {
-      if (out.length() > 0) {
-        out.append(' ');
+    for (int i = 0; i < s.length(); i++) {
+      if (!isRegexSpace(s.charAt(i)) && (i == 0 || isRegexSpace(s.charAt(i - 1)))) {
+        if (out.length() > 0) {
+          out.append(' ');
+        }
+        out.appendCodePoint(s.codePointAt(i)).append(STARS);
       }
-      out.appendCodePoint(part.codePointAt(0)).append(STARS);
     }
     return out.toString();
   }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.lagotto.core.rule.Category;
+import java.util.Locale;
+import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,6 +59,78 @@ class ValueFormsTest {
   @MethodSource("cases")
   void normalisingIsIdempotent(Category category, String raw, String normalised, String masked) {
     assertThat(ValueForms.normalise(category, normalised)).isEqualTo(normalised);
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void bothFormsAtOnceAreTheFormsOneByOne(Category category, String raw, String normalised, String masked) {
+    assertThat(ValueForms.forms(category, raw)).isEqualTo(new ValueForms.Forms(normalised, masked));
+  }
+
+  @ParameterizedTest
+  @MethodSource("unparsable")
+  void bothFormsAtOnceFallBackLikeTheFormsOneByOne(Category category, String raw) {
+    assertThat(ValueForms.forms(category, raw))
+        .isEqualTo(new ValueForms.Forms(ValueForms.normalise(category, raw), ValueForms.mask(category, raw)));
+  }
+
+  @Test
+  void anEmptyValueHasEmptyForms() {
+    for (Category c : Category.values()) {
+      assertThat(ValueForms.forms(c, "  ").masked()).as(c.id()).isEmpty();
+      assertThat(ValueForms.forms(c, null)).as(c.id())
+          .isEqualTo(new ValueForms.Forms(ValueForms.normalise(c, null), ValueForms.mask(c, null)));
+    }
+  }
+
+  /** The forms the loops replaced regular expressions for, against those expressions. */
+  @Test
+  void whiteSpaceAndCharacterClassFormsMatchTheirRegexes() {
+    String[] samples = {"gb82 west\t1234\u000B5698\f7654\r32", "Jane \t\n Roe  de\u000BVries", "ab-12.34/56 c",
+        "4111\u00a01111 1111-1111", "Zoë  Ünal", "İlker Şahin"};
+    for (String raw : samples) {
+      String s = raw.strip();
+      assertThat(ValueForms.normalise(Category.IBAN, raw)).isEqualTo(s.replaceAll("\\s", "").toUpperCase(Locale.ROOT));
+      assertThat(ValueForms.normalise(Category.PERSON_NAME, raw))
+          .isEqualTo(s.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+      assertThat(ValueForms.normalise(Category.NATIONAL_ID, raw))
+          .isEqualTo(s.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT));
+      assertThat(ValueForms.normalise(Category.CREDIT_CARD, raw)).isEqualTo(s.replaceAll("[^0-9]", ""));
+      StringBuilder initials = new StringBuilder();
+      for (String part : s.split("\\s+")) {
+        initials.append(initials.length() > 0 ? " " : "").appendCodePoint(part.codePointAt(0)).append("***");
+      }
+      assertThat(ValueForms.mask(Category.PERSON_NAME, raw)).isEqualTo(initials.toString());
+    }
+  }
+
+  /** {@link ValueForms#forms} against {@link ValueForms#normalise} and {@link ValueForms#mask} on random look-alikes. */
+  @Test
+  void bothFormsAtOnceMatchTheFormsOneByOneOnRandomValues() {
+    long seed = System.nanoTime();
+    System.out.println("ValueFormsTest seed " + seed);
+    Random random = new Random(seed);
+    String[] alphabets = {"0123456789.", "0123456789.[]%e", "0123456789abcdefABCDEF:.%[]", "ab.@%4012<>mailto:XZ ",
+        "0123456789., -+NSEW°'\"latlon=&"};
+    Category[] categories = {Category.IPV4, Category.IPV4, Category.IPV6, Category.EMAIL, Category.GEO_COORDINATES};
+    for (int i = 0; i < 20_000; i++) {
+      int which = i % alphabets.length;
+      StringBuilder raw = new StringBuilder();
+      int n = 1 + random.nextInt(24);
+      for (int j = 0; j < n; j++) {
+        raw.append(alphabets[which].charAt(random.nextInt(alphabets[which].length())));
+      }
+      if (which == 0 && random.nextBoolean()) {
+        raw.setLength(0);
+        raw.append(random.nextInt(300)).append('.').append(random.nextInt(300)).append('.')
+            .append(random.nextInt(256)).append('.').append(random.nextInt(10) == 0 ? "0" + random.nextInt(9) : random.nextInt(256));
+      }
+      String value = raw.toString();
+      for (Category c : new Category[] {categories[which], Category.CREDIT_CARD, Category.IBAN}) {
+        assertThat(ValueForms.forms(c, value)).as("%s %s (seed %d)", c, value, seed)
+            .isEqualTo(new ValueForms.Forms(ValueForms.normalise(c, value), ValueForms.mask(c, value)));
+      }
+    }
   }
 
   static Stream<Arguments> unparsable() {
