@@ -10,10 +10,20 @@ import java.util.Set;
  * or of a host name is under a public suffix of Guava's bundled Public Suffix List, and is not a file name or a
  * local-only name ({@code logo@2x.png}, {@code app.js}, {@code host.local}, {@code localhost}). Cost: one PSL
  * lookup per label (Guava {@link InternetDomainName}, parsed once: the pattern has already given the domain's
- * shape, so an invalid domain, the exception path, is rare); immutable and thread-safe.
+ * shape, so an invalid domain, the exception path, is rare), and none for a domain met recently (a shared cache
+ * of {@value #CACHE_SIZE} answers: the same domains recur in logs); thread-safe.
  */
 public final class TldValidator implements Validator, ValidatorProvider {
   public static final String NAME = "tld";
+  /** Entries of the answer cache (a power of two); a domain evicts the one of the same hash slot. */
+  static final int CACHE_SIZE = 1024;
+  /**
+   * Answers of {@link #validDomain} by hash slot. Racy by design: entries are immutable (final fields are
+   * safely published), so a reader sees a whole entry or an older one, and a lost write only costs a lookup.
+   */
+  private static final Answer[] CACHE = new Answer[CACHE_SIZE];
+
+  private record Answer(String domain, boolean valid) {}
 
   /**
    * Last labels never accepted: local-only names, and file extensions that are also delegated TLDs but in
@@ -98,6 +108,18 @@ public final class TldValidator implements Validator, ValidatorProvider {
    * Underscores, which Guava tolerates, are refused: they are not valid in host names.
    */
   public static boolean validDomain(String domain) {
+    int slot = domain.hashCode() & (CACHE_SIZE - 1);
+    Answer cached = CACHE[slot];
+    if (cached != null && cached.domain.equals(domain)) {
+      return cached.valid;
+    }
+    boolean valid = lookUp(domain);
+    CACHE[slot] = new Answer(domain, valid);
+    return valid;
+  }
+
+  /** {@link #validDomain} without the cache. */
+  static boolean lookUp(String domain) {
     if (domain.isEmpty() || domain.indexOf('.') < 0 || domain.indexOf('_') >= 0) {
       return false;
     }
