@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# In-process A/B of the engine of two builds of this repository, on one corpus:
+#
+#   benchmarks/ab.sh [--rounds N] [--slice-mib N] [--categories LIST|all] A_DIR B_DIR FILE
+#
+# A_DIR and B_DIR are checkouts whose core and rules have been compiled (`mvn -o -q -pl core -am compile`);
+# e.g. a `git worktree add` of the base commit and this one. Both scanners are loaded in one JVM, each by its
+# own class loader, and scan the same slices in alternating order (EngineAb): the ratio B/A of CPU throughput
+# stays steady on a shared machine where two separate processes can differ by 20%. Dependencies come from
+# B's Maven classpath. Prints each side's CPU MB/s, the match count (must be equal when B only changes speed)
+# and B/A. Defaults: 24 rounds of 32 MiB, all categories.
+set -euo pipefail
+ROUNDS=24
+SLICE=32
+CATS=all
+while [ $# -gt 3 ]; do
+  case "$1" in
+    --rounds) ROUNDS=$2; shift 2 ;;
+    --slice-mib) SLICE=$2; shift 2 ;;
+    --categories) CATS=$2; shift 2 ;;
+    *) echo "ab.sh: unknown option '$1'" >&2; exit 2 ;;
+  esac
+done
+[ $# -eq 3 ] || { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 2; }
+A=$(cd "$1" && pwd); B=$(cd "$2" && pwd); FILE=$3
+for d in "$A" "$B"; do
+  [ -d "$d/core/target/classes" ] && [ -d "$d/rules/target/classes" ] || {
+    echo "ab.sh: $d has no compiled core/rules; run: (cd $d && mvn -B -q -o -pl core -am compile)" >&2; exit 2; }
+done
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/lagotto-ab.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+(cd "$B" && mvn -B -q -o -pl core -am compile dependency:build-classpath -Dmdep.outputFile="$WORK/deps.txt" >/dev/null)
+DEPS=$(tr ':' '\n' < "$WORK/deps.txt" | grep -v '/rules/target/classes$' | grep -v 'lagotto-rules' | paste -sd: -)
+SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/ab"
+for side in A B; do
+  dir=${!side}
+  mkdir -p "$WORK/$side"
+  javac -nowarn -d "$WORK/$side" -cp "$dir/core/target/classes:$DEPS" "$SRC/EngineAbWorker.java"
+done
+javac -nowarn -d "$WORK/main" "$SRC/EngineAb.java"
+java -Xmx3g -cp "$WORK/main" EngineAb "$FILE" "$CATS" "$ROUNDS" "$SLICE" \
+  "$WORK/A:$A/core/target/classes:$A/rules/target/classes:$DEPS" \
+  "$WORK/B:$B/core/target/classes:$B/rules/target/classes:$DEPS"
