@@ -129,6 +129,33 @@ class ScannerTest {
   }
 
   @Test
+  void moreKeywordListsThanThePairTableCanNameAreLookedUpInTheOverflowTable() {
+    // 64 two-byte keywords anchored on 'q' with 64 different bytes before it: more distinct anchor lists than
+    // the ids the first pass's pair table holds, so the prefilter falls back to its table of lists by pair
+    String before = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnoprstuvwxyz0123456789!#%";
+    List<Rule> rules = new ArrayList<>();
+    for (int i = 0; i < before.length(); i++) {
+      String keyword = before.charAt(i) + "q";
+      rules.add(TestRules.rule("o" + i, Category.SESSION_ID, keyword + "[0-9]+", Rule.Boundary.NONE, keyword));
+    }
+    RulePack pack = new RulePack(rules);
+    Scanner indexed = Scanner.build(pack, ALL);
+    Scanner reference = Scanner.build(pack, ALL.withPrefilter(ScanSettings.PrefilterMode.NONE));
+    long seed = Long.getLong("tests.seed", System.nanoTime());
+    System.out.println("ScannerTest overflow seed: -Dtests.seed=" + seed);
+    Random random = new Random(seed);
+    int found = 0;
+    for (int round = 0; round < 200; round++) {
+      byte[] bytes = randomBytes(random, random.nextInt(400), before + "qqqq0123456789 ");
+      List<Found> expected = scan(reference, Chunk.of(bytes));
+      assertThat(scan(indexed, Chunk.of(bytes))).as("seed %d, text '%s'", seed,
+          new String(bytes, StandardCharsets.ISO_8859_1)).isEqualTo(expected);
+      found += expected.size();
+    }
+    assertThat(found).as("the texts hold matches").isPositive();
+  }
+
+  @Test
   void aMatchAcrossChunkBoundariesIsReportedOnce() {
     long seed = Long.getLong("tests.seed", System.nanoTime());
     System.out.println("ScannerTest chunks seed: -Dtests.seed=" + seed);
