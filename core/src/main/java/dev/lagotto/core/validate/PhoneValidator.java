@@ -96,7 +96,7 @@ public final class PhoneValidator implements Validator, ValidatorProvider {
   }
 
   /** For country code 1: the area code and the exchange start with 2-9; other countries pass. */
-  private static boolean nanpStructure(PhoneNumber number) {
+  static boolean nanpStructure(PhoneNumber number) {
     if (number.getCountryCode() != NANP_COUNTRY_CODE) {
       return true;
     }
@@ -141,6 +141,14 @@ public final class PhoneValidator implements Validator, ValidatorProvider {
   /** The parsed number after the structural rejects (digit count, same digit, time, date), or {@code null}. */
   private PhoneNumber parse(String text) {
     String s = text.strip();
+    return rejected(s) ? null : phones.parse(s);
+  }
+
+  /**
+   * The structural rejects of a stripped text, before any parse: a digit count outside
+   * {@value #MIN_DIGITS}..{@value #MAX_DIGITS}, all digits the same, a {@code :} (a time) or a date.
+   */
+  static boolean rejected(String s) {
     int digits = 0;
     char first = 0;
     boolean same = true;
@@ -155,13 +163,8 @@ public final class PhoneValidator implements Validator, ValidatorProvider {
         digits++;
       }
     }
-    if (digits < MIN_DIGITS || digits > MAX_DIGITS || same) {
-      return null;
-    }
-    if (s.indexOf(':') >= 0 || looksLikeDate(s, digits == s.length())) {
-      return null;
-    }
-    return phones.parse(s);
+    return digits < MIN_DIGITS || digits > MAX_DIGITS || same || s.indexOf(':') >= 0
+        || looksLikeDate(s, digits == s.length());
   }
 
   /**

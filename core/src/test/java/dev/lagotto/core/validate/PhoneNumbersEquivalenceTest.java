@@ -189,25 +189,13 @@ class PhoneNumbersEquivalenceTest {
     }
   }
 
-  /** {@link PhoneValidator#factor} as it was written on plain libphonenumber calls. */
+  /**
+   * {@link PhoneValidator#factor} as it was written on plain libphonenumber calls (the structural rejects,
+   * which do not call libphonenumber, are the validator's own).
+   */
   private static double referenceFactor(String text, String region) {
     String s = text.strip();
-    int digits = 0;
-    char first = 0;
-    boolean same = true;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= '0' && c <= '9') {
-        if (digits == 0) {
-          first = c;
-        } else if (c != first) {
-          same = false;
-        }
-        digits++;
-      }
-    }
-    if (digits < 7 || digits > 15 || same || s.indexOf(':') >= 0
-        || PhoneValidator.looksLikeDate(s, digits == s.length())) {
+    if (PhoneValidator.rejected(s)) {
       return 0;
     }
     PhoneNumber n = libParse(s, region);
@@ -217,9 +205,8 @@ class PhoneNumbersEquivalenceTest {
     if (UTIL.isValidNumber(n)) {
       return 1;
     }
-    boolean nanp = n.getCountryCode() != 1
-        || n.getNationalNumber() / 10_000_000L % 1000 >= 200 && n.getNationalNumber() / 10_000L % 1000 >= 200;
-    return PhoneValidator.phoneShaped(s) && UTIL.isPossibleNumber(n) && nanp ? PhoneValidator.POSSIBLE_FACTOR : 0;
+    return PhoneValidator.phoneShaped(s) && UTIL.isPossibleNumber(n) && PhoneValidator.nanpStructure(n)
+        ? PhoneValidator.POSSIBLE_FACTOR : 0;
   }
 
   /** {@code ValueForms} phone normalisation as it was written on plain libphonenumber calls. */
