@@ -37,20 +37,14 @@ final class FindingLine {
     b.setLength(0);
     b.append("{\"type\":\"finding\",\"category\":");
     string(b, f.category().id());
-    b.append(",\"rule\":");
-    string(b, f.rule());
+    field(b, "rule", f.rule());
     b.append(",\"confidence\":").append(confidence(f.confidence()));
     b.append(",\"source\":").append(source(f.source()));
     b.append(",\"location\":");
     location(b, f.location());
-    b.append(",\"masked\":");
-    string(b, f.masked());
-    b.append(",\"fingerprint\":");
-    string(b, f.fingerprint());
-    if (f.value() != null) {
-      b.append(",\"value\":");
-      string(b, f.value());
-    }
+    field(b, "masked", f.masked());
+    field(b, "fingerprint", f.fingerprint());
+    optional(b, "value", f.value());
     b.append("}\n");
     int n = b.length();
     if (chars.length < n) {
@@ -66,10 +60,8 @@ final class FindingLine {
       StringBuilder b = new StringBuilder(64 + ref.uri().length());
       b.append("{\"kind\":");
       string(b, ref.kind());
-      b.append(",\"uri\":");
-      string(b, ref.uri());
-      b.append(",\"host\":");
-      string(b, ref.host());
+      field(b, "uri", ref.uri());
+      field(b, "host", ref.host());
       b.append('}');
       lastSourceText = b.toString();
     }
@@ -82,30 +74,31 @@ final class FindingLine {
     if (location instanceof Location.Text t) {
       b.append("\"line\":").append(t.line()).append(",\"column\":").append(t.column())
           .append(",\"offset\":").append(t.offset()).append(",\"length\":").append(t.length());
-      if (t.entry() != null) {
-        b.append(",\"entry\":");
-        string(b, t.entry());
-      }
-      if (t.field() != null) {
-        b.append(",\"field\":");
-        string(b, t.field());
-      }
+      optional(b, "entry", t.entry());
+      optional(b, "field", t.field());
       if (t.extracted()) {
         b.append(",\"extracted\":true");
       }
     } else if (location instanceof Location.Table t) {
       b.append("\"table\":");
       string(b, t.table());
-      if (t.column() != null) {
-        b.append(",\"column\":");
-        string(b, t.column());
-      }
-      if (t.row() != null) {
-        b.append(",\"row\":");
-        string(b, t.row());
-      }
+      optional(b, "column", t.column());
+      optional(b, "row", t.row());
     }
     b.append('}');
+  }
+
+  /** {@code ,"name":} and {@code value} as a JSON string ({@code null} written as such). */
+  private static void field(StringBuilder b, String name, String value) {
+    b.append(",\"").append(name).append("\":");
+    string(b, value);
+  }
+
+  /** {@link #field}, left out when {@code value} is {@code null}. */
+  private static void optional(StringBuilder b, String name, String value) {
+    if (value != null) {
+      field(b, name, value);
+    }
   }
 
   /** {@code s} as a JSON string, or {@code null}: what the generator writes for a string value. */
