@@ -165,6 +165,16 @@ public final class Scanner {
     return rules.length;
   }
 
+  /** The index (for measuring the first stage alone; see the test tool {@code FirstStageCeiling}). */
+  Prefilter prefilter() {
+    return prefilter;
+  }
+
+  /** The compiled rules, in pack order (do not modify the array). */
+  CompiledRule[] compiledRules() {
+    return rules;
+  }
+
   /** The rank of a category in {@link #SPECIFICITY_ORDER}: higher is more specific. */
   public static int specificity(Category category) {
     int i = SPECIFICITY_ORDER.indexOf(category);

@@ -1,0 +1,140 @@
+package dev.lagotto.core.scan;
+
+import dev.lagotto.core.pattern.CompiledPattern;
+import dev.lagotto.core.prefilter.Candidates;
+import dev.lagotto.core.prefilter.Prefilter;
+import dev.lagotto.core.rule.Category;
+import dev.lagotto.core.rule.RulePackLoader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How fast a first stage can make the engine: measures in one JVM, alternately and on one thread (CPU time), a plain
+ * read of the bytes, the engine's first stage alone ({@link Prefilter#scan} with its keyword and run gates, events
+ * discarded), a ripgrep-style lazy union DFA of the same rules ({@link LazyUnionDfa}), and the whole engine. Prints
+ * MB/s of each and the bound {@code 1 / (1/engine - 1/first stage)}: what the engine would reach if its first stage
+ * cost nothing and everything after it stayed as it is.
+ *
+ * <p>{@code java -cp ... dev.lagotto.core.scan.FirstStageCeiling FILE [ROUNDS]} with
+ * {@code -Dcategories=a,b} to select categories (default: all); the rules are the default pack's.
+ */
+public final class FirstStageCeiling {
+  private static final int CHUNK = 1 << 20;
+
+  private FirstStageCeiling() {}
+
+  public static void main(String[] args) throws Exception {
+    byte[] bytes = Files.readAllBytes(Path.of(args[0]));
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+    Set<Category> categories = EnumSet.allOf(Category.class);
+    String only = System.getProperty("categories");
+    if (only != null) {
+      categories = EnumSet.noneOf(Category.class);
+      for (String c : only.split(",")) {
+        categories.add(Category.fromId(c).orElseThrow(() -> new IllegalArgumentException(c)));
+      }
+    }
+    Scanner scanner = Scanner.build(RulePackLoader.loadDefault(), ScanSettings.DEFAULTS.withCategories(categories));
+    List<CompiledPattern> patterns = new ArrayList<>();
+    List<boolean[]> forbidden = new ArrayList<>();
+    List<String> custom = new ArrayList<>();
+    for (CompiledRule r : scanner.compiledRules()) {
+      if (r.pattern == null) {
+        custom.add(r.rule.id());
+      } else {
+        patterns.add(r.pattern);
+        forbidden.add(r.forbidden);
+      }
+    }
+    LazyUnionDfa union = new LazyUnionDfa(patterns.toArray(new CompiledPattern[0]), forbidden.toArray(new boolean[0][]),
+        1 << 16);
+    System.out.printf("%d bytes; %d rules (%d as DFAs in the union; custom matchers left out: %s)%n", bytes.length,
+        scanner.ruleCount(), patterns.size(), custom);
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    String[] names = {"plain read (sum of bytes)", "first stage alone (Prefilter.scan)", "lazy union DFA pass",
+        "whole engine"};
+    double[] best = new double[names.length];
+    for (int round = 0; round < rounds; round++) {
+      for (int k = 0; k < names.length; k++) {
+        long c0 = mx.getCurrentThreadCpuTime();
+        long result = switch (k) {
+          case 0 -> plainRead(bytes);
+          case 1 -> firstStage(scanner, bytes);
+          case 2 -> unionPass(union, bytes);
+          default -> engine(scanner, bytes);
+        };
+        double mbs = bytes.length / ((mx.getCurrentThreadCpuTime() - c0) / 1e9) / 1e6;
+        best[k] = Math.max(best[k], mbs);
+        System.out.printf("round %d  %-38s %8.1f MB/s  (%d)%n", round, names[k], mbs, result);
+      }
+    }
+    System.out.printf("best of %d rounds, CPU MB/s:%n", rounds);
+    for (int k = 0; k < names.length; k++) {
+      System.out.printf("  %-38s %8.1f%n", names[k], best[k]);
+    }
+    System.out.printf("  union DFA: %d state sets, %d byte classes%n", union.states(), union.classes());
+    System.out.printf("  engine if its first stage were free:     %8.1f%n", 1 / (1 / best[3] - 1 / best[1]));
+  }
+
+  private static long plainRead(byte[] bytes) {
+    long sum = 0;
+    for (byte b : bytes) {
+      sum += b;
+    }
+    return sum;
+  }
+
+  /** The first stage of each chunk segment by segment, as {@link Scanner#scan} calls it; returns the events. */
+  private static long firstStage(Scanner scanner, byte[] bytes) {
+    Prefilter prefilter = scanner.prefilter();
+    Candidates events = new Candidates();
+    long[] count = new long[1];
+    Prefilter.StartSink sink = new Prefilter.StartSink() {
+      @Override
+      public void startAt(int position, int[] rules, long members) {
+        count[0]++;
+      }
+
+      @Override
+      public void keywordAt(int position, int rule, int length) {
+        count[0]++;
+      }
+    };
+    for (int from = 0; from < bytes.length; from += CHUNK) {
+      int to = Math.min(bytes.length, from + CHUNK);
+      int hi = Math.min(bytes.length, to + Scanner.CHUNK_OVERLAP);
+      for (int seg = from; seg < to; seg += Scanner.SEGMENT) {
+        int segTo = Math.min(to, seg + Scanner.SEGMENT);
+        events.clear();
+        prefilter.scan(bytes, Math.max(0, from - Scanner.CHUNK_OVERLAP), seg, segTo, segTo, hi, events, sink);
+        count[0] += events.size();
+      }
+    }
+    return count[0];
+  }
+
+  private static long unionPass(LazyUnionDfa union, byte[] bytes) {
+    long accepts = 0;
+    for (int from = 0; from < bytes.length; from += CHUNK) {
+      accepts += union.scan(bytes, from, Math.min(bytes.length, from + CHUNK));
+    }
+    return accepts;
+  }
+
+  private static long engine(Scanner scanner, byte[] bytes) {
+    long[] matches = new long[1];
+    for (int from = 0; from < bytes.length; from += CHUNK) {
+      int to = Math.min(bytes.length, from + CHUNK);
+      Chunk c = new Chunk(bytes, Math.max(0, from - Scanner.CHUNK_OVERLAP), from, to,
+          Math.min(bytes.length, to + Scanner.CHUNK_OVERLAP));
+      scanner.scan(c, (rule, s, e, conf) -> matches[0]++);
+    }
+    return matches[0];
+  }
+}
