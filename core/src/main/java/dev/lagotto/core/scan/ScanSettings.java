@@ -44,6 +44,10 @@ public record ScanSettings(
     return new ScanSettings(prefilter, categories, min, defaultRegion, reportPrivateIps);
   }
 
-  /** Whether candidates come from the rule index or from every position. */
-  public enum PrefilterMode { INDEXED, NONE }
+  /**
+   * Where candidates come from: the rule index ({@code INDEXED}), every position ({@code NONE}), or, for
+   * rules with a DFA, one lazily determinised automaton of all of them that reports where matches end
+   * ({@code UNION}, experimental; other rules use the index).
+   */
+  public enum PrefilterMode { INDEXED, NONE, UNION }
 }

@@ -4,6 +4,7 @@ import dev.lagotto.core.context.ContextScorer;
 import dev.lagotto.core.context.CsvColumns;
 import dev.lagotto.core.prefilter.Candidates;
 import dev.lagotto.core.prefilter.Prefilter;
+import dev.lagotto.core.prefilter.UnionAutomaton;
 import dev.lagotto.core.rule.Category;
 import dev.lagotto.core.rule.Rule;
 import dev.lagotto.core.rule.RulePack;
@@ -98,6 +99,12 @@ public final class Scanner {
   private final ScanSettings settings;
   private final CompiledRule[] rules;
   private final Prefilter prefilter;
+  /** {@link ScanSettings.PrefilterMode#UNION}: the rules run as one automaton, or {@code null}. */
+  private final UnionAutomaton union;
+  /** Per rule of {@link #union}: the scanner's rule index. */
+  private final int[] unionRules;
+  /** Whether some rule is triggered by {@link #prefilter} (false when the union holds every rule). */
+  private final boolean prefilterNeeded;
   /** Whether the prefilter (and the probes, a cheap necessary check before a DFA run) are used. */
   private final boolean indexed;
   private final ThreadLocal<Scratch> scratch;
@@ -108,11 +115,26 @@ public final class Scanner {
     rules = compileAll(pack.rules().stream().filter(r -> settings.categories().contains(r.category())).toList(),
         settings);
     List<CompiledRule> compiled = List.of(rules);
+    List<CompiledRule> joining = settings.prefilter() != ScanSettings.PrefilterMode.UNION ? List.of()
+        : compiled.stream().filter(c -> c.pattern != null && UnionAutomaton.canJoin(c.pattern)).toList();
+    if (joining.isEmpty()) {
+      union = null;
+      unionRules = new int[0];
+    } else {
+      union = UnionAutomaton.of(joining.stream().map(c -> c.pattern).toList(),
+          joining.stream().map(c -> c.forbidden).toList());
+      unionRules = joining.stream().mapToInt(c -> c.index).toArray();
+    }
     if (settings.prefilter() == ScanSettings.PrefilterMode.NONE) {
       prefilter = Prefilter.NONE;
     } else {
-      prefilter = Prefilter.build(compiled.stream().map(c -> c.trigger).toList());
+      // rules of the union are never triggered by the index
+      prefilter = Prefilter.build(compiled.stream()
+          .map(c -> joining.contains(c) ? new Prefilter.Trigger.StartBytes(new boolean[256], Rule.Boundary.NONE)
+              : c.trigger)
+          .toList());
     }
+    prefilterNeeded = joining.size() < rules.length;
     indexed = !prefilter.isNone();
     int n = rules.length;
     scratch = ThreadLocal.withInitial(() -> new Scratch(n));
@@ -220,7 +242,11 @@ public final class Scanner {
       s.hi = hi;
       s.from = from;
       s.to = to;
-      for (int segFrom = from; segFrom < to; segFrom += SEGMENT) {
+      if (union != null) {
+        s.unionCache.scan(b, lo, from, hi, s);
+        s.runEndCandidates();
+      }
+      for (int segFrom = from; segFrom < to && prefilterNeeded; segFrom += SEGMENT) {
         int segTo = Math.min(to, segFrom + SEGMENT);
         int keywordTo = segTo == to ? Math.min(hi, to + MAX_MATCH_LENGTH) : segTo;
         events.clear();
@@ -453,7 +479,7 @@ public final class Scanner {
   }
 
   /** Per-thread, per-scan working memory; grows and is reused. Receives start-byte candidates. */
-  private final class Scratch implements Prefilter.StartSink {
+  private final class Scratch implements Prefilter.StartSink, UnionAutomaton.EndSink {
     private static final int INITIAL_MATCHES = 256;
     final int[] next;
     final int[] tried;
@@ -476,6 +502,55 @@ public final class Scanner {
     @Override
     public void keywordAt(int position, int rule, int length) {
       keyword(rules[rule], bytes, lo, hi, from, to, position, length, this);
+    }
+
+    /** The union's states for this thread ({@code null} without a union). */
+    final UnionAutomaton.Cache unionCache = union == null ? null : union.newCache();
+    /** Match ends from the union, per rule of the union (increasing), and their counts. */
+    final int[][] ends = new int[unionRules.length][INITIAL_MATCHES];
+    final int[] endCount = new int[unionRules.length];
+
+    @Override
+    public void endAt(int rule, int end) {
+      int n = endCount[rule];
+      if (n == ends[rule].length) {
+        ends[rule] = Arrays.copyOf(ends[rule], n * 2);
+      }
+      ends[rule][n] = end;
+      endCount[rule] = n + 1;
+    }
+
+    /**
+     * Tries, per rule of the union, the positions that can start a match ending at one of its ends: those in
+     * {@code [end - maxLength, end - minLength]} from which every byte up to the end is one of the rule's token
+     * bytes, each once, in increasing order. Every position where the reference finds a match is one of them
+     * (its longest end is reported), and the windows' bounds grow with the end, so the positions are tried in
+     * the reference's order and the result is the reference's.
+     */
+    void runEndCandidates() {
+      for (int u = 0; u < endCount.length; u++) {
+        int n = endCount[u];
+        if (n == 0) {
+          continue;
+        }
+        endCount[u] = 0;
+        CompiledRule rule = rules[unionRules[u]];
+        int[] list = ends[u];
+        int untried = from;
+        for (int j = 0; j < n; j++) {
+          int e = list[j];
+          int last = Math.min(e - rule.minLength, to - 1);
+          int floor = Math.max(Math.max(untried, e - rule.maxLength), next[rule.index]);
+          int p = e;
+          while (p > floor && rule.tokenBytes[bytes[p - 1] & 0xff]) {
+            p--;
+          }
+          while (p <= last) {
+            p = Math.max(tryAt(rule, bytes, lo, hi, p, this), next[rule.index]);
+          }
+          untried = Math.max(untried, p);
+        }
+      }
     }
 
     /** Start-byte candidates of the current segment, per rule (increasing), and their counts. */

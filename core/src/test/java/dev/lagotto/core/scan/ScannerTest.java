@@ -105,6 +105,7 @@ class ScannerTest {
         caseInsensitiveRule(), TestRules.bench().with(smallRules()));
     for (RulePack pack : packs) {
       Scanner indexed = Scanner.build(pack, ALL);
+      Scanner union = Scanner.build(pack, ALL.withPrefilter(ScanSettings.PrefilterMode.UNION));
       Scanner reference = Scanner.build(pack, ALL.withPrefilter(ScanSettings.PrefilterMode.NONE));
       for (int round = 0; round < 300; round++) {
         byte[] bytes = switch (round % 4) {
@@ -119,10 +120,15 @@ class ScannerTest {
         int reportTo = reportFrom + (end - reportFrom) * random.nextInt(4) / 3;
         reportTo = Math.min(reportTo, end);
         for (Chunk chunk : List.of(Chunk.of(bytes), new Chunk(bytes, start, reportFrom, reportTo, end))) {
+          List<Found> expected = scan(reference, chunk);
           assertThat(scan(indexed, chunk))
               .as("seed %d, pack %s, text '%s', chunk %s", seed, pack.rules().get(0).id(),
                   new String(bytes, StandardCharsets.ISO_8859_1), chunk)
-              .isEqualTo(scan(reference, chunk));
+              .isEqualTo(expected);
+          assertThat(scan(union, chunk))
+              .as("UNION: seed %d, pack %s, text '%s', chunk %s", seed, pack.rules().get(0).id(),
+                  new String(bytes, StandardCharsets.ISO_8859_1), chunk)
+              .isEqualTo(expected);
         }
       }
     }

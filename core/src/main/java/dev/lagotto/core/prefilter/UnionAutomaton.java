@@ -1,0 +1,286 @@
+package dev.lagotto.core.prefilter;
+
+import dev.lagotto.core.pattern.CompiledPattern;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All given rules' DFAs run at once as one lazily determinised automaton: where every match of every rule ends.
+ * A thread of rule {@code r} starts at the first position and after every byte that {@code r}'s boundary allows
+ * before a match; an automaton state is the set of live (rule, DFA state) threads. One table load per byte.
+ *
+ * <p>The rules and the byte classes (bytes that every rule treats alike) are fixed at {@link #of}; immutable and
+ * thread-safe. The state sets and their transitions are built on demand in a {@link Cache}, one per scanning
+ * thread, bounded by {@link #MAX_STATES} sets (about {@code MAX_STATES x classes x 4} bytes of table): a full cache
+ * is emptied and refilled from the current state set, so text that visits many sets is slower, never wrong.
+ *
+ * <p>Only rules whose DFA never re-enters its initial state can join (see {@link #canJoin}), so that the state of a
+ * thread that has just started and of one that has read bytes are never confused.
+ */
+public final class UnionAutomaton {
+  /** State sets a {@link Cache} keeps before it is emptied. */
+  public static final int MAX_STATES = 1 << 14;
+  private static final int UNKNOWN = 0;
+
+  private final CompiledPattern[] patterns;
+  private final boolean[][] forbidden;
+  private final byte[] byteClass;
+  private final int[] classByte;
+
+  private UnionAutomaton(CompiledPattern[] patterns, boolean[][] forbidden, byte[] byteClass, int[] classByte) {
+    this.patterns = patterns;
+    this.forbidden = forbidden;
+    this.byteClass = byteClass;
+    this.classByte = classByte;
+  }
+
+  /**
+   * The union of {@code patterns}, rule {@code j} being {@code patterns.get(j)} with {@code forbidden.get(j)} the
+   * bytes that may not touch its matches (or {@code null}). Each pattern must satisfy {@link #canJoin}.
+   * Cost: the patterns' states times 256 steps.
+   */
+  public static UnionAutomaton of(List<CompiledPattern> patterns, List<boolean[]> forbidden) {
+    if (patterns.size() != forbidden.size() || patterns.size() > 0xffff) {
+      throw new IllegalArgumentException("one forbidden table per pattern, at most 65,535 patterns");
+    }
+    for (CompiledPattern p : patterns) {
+      if (!canJoin(p)) {
+        throw new IllegalArgumentException("pattern re-enters its initial state: " + p.source());
+      }
+    }
+    byte[] byteClass = new byte[256];
+    int[][] columns = new int[256][];
+    int classes = 0;
+    int[] classByte = new int[256];
+    for (int b = 0; b < 256; b++) {
+      int[] column = column(patterns, forbidden, b);
+      int c = 0;
+      while (c < classes && !Arrays.equals(columns[c], column)) {
+        c++;
+      }
+      if (c == classes) {
+        columns[classes] = column;
+        classByte[classes++] = b;
+      }
+      byteClass[b] = (byte) c;
+    }
+    return new UnionAutomaton(patterns.toArray(new CompiledPattern[0]), forbidden.toArray(new boolean[0][]), byteClass,
+        Arrays.copyOf(classByte, classes));
+  }
+
+  /** Whether {@code pattern} may join a union: no transition leads back to its initial state. */
+  public static boolean canJoin(CompiledPattern pattern) {
+    for (int s = 0; s < pattern.stateCount(); s++) {
+      for (int b = 0; b < 256; b++) {
+        if (pattern.step(s, b) == 0) {
+          return false;
+        }
+      }
+    }
+    return !pattern.isAccepting(0);
+  }
+
+  /** What byte {@code b} does in every rule: its forbidden bit and its transitions. */
+  private static int[] column(List<CompiledPattern> patterns, List<boolean[]> forbidden, int b) {
+    int n = 0;
+    for (CompiledPattern p : patterns) {
+      n += p.stateCount() + 1;
+    }
+    int[] column = new int[n];
+    int i = 0;
+    for (int r = 0; r < patterns.size(); r++) {
+      column[i++] = forbidden.get(r) != null && forbidden.get(r)[b] ? 1 : 0;
+      for (int s = 0; s < patterns.get(r).stateCount(); s++) {
+        column[i++] = patterns.get(r).step(s, b);
+      }
+    }
+    return column;
+  }
+
+  /** The number of rules. */
+  public int ruleCount() {
+    return patterns.length;
+  }
+
+  /** The number of byte classes. */
+  public int classes() {
+    return classByte.length;
+  }
+
+  /** A new, empty cache for one thread. */
+  public Cache newCache() {
+    return new Cache();
+  }
+
+  /** Receives match ends from {@link Cache#scan}. */
+  public interface EndSink {
+    /** A match of rule {@code rule} (numbered as in {@link #of}) ends at {@code end} (exclusive). */
+    void endAt(int rule, int end);
+  }
+
+  /** The lazily built states and transitions of one thread. Not thread-safe. */
+  public final class Cache {
+    private final int classes = classByte.length;
+    /** Per (state id x classes + class): the next state id x classes, negated when some rule accepts there. */
+    private int[] table = new int[classes * 64];
+    private int[][] sets = new int[64][];
+    private int[][] accepting = new int[64][];
+    private final Map<SetKey, Integer> ids = new HashMap<>();
+    private int size;
+    private int allId;
+    private int noneId;
+    private int flushes;
+
+    private Cache() {
+      reset();
+    }
+
+    /** How many times the cache was emptied because it was full. */
+    public int flushes() {
+      return flushes;
+    }
+
+    /** State sets in the cache now. */
+    public int states() {
+      return size;
+    }
+
+    private void reset() {
+      Arrays.fill(table, 0, size * classes, UNKNOWN);
+      Arrays.fill(sets, 0, size, null);
+      Arrays.fill(accepting, 0, size, null);
+      ids.clear();
+      // id 0 is no set, so that 0 in the table means "not built yet"
+      sets[0] = new int[0];
+      accepting[0] = new int[0];
+      size = 1;
+      noneId = idOf(new int[0]);
+      int[] all = new int[patterns.length];
+      for (int r = 0; r < all.length; r++) {
+        all[r] = r << 16;
+      }
+      allId = idOf(all);
+    }
+
+    /**
+     * Reports to {@code sink} every (rule, end) with a match of the rule in {@code bytes[p, end)}, where
+     * {@code from <= p}, {@code end <= hi}, the rule's boundary allows the byte before {@code p} (any byte when
+     * {@code p == lo}) and the byte at {@code end} (or {@code end == hi}). Ends come in increasing order.
+     * Cost: one table load per byte, plus the building of sets the text reaches for the first time.
+     */
+    public void scan(byte[] bytes, int lo, int from, int hi, EndSink sink) {
+      if (from >= hi) {
+        return;
+      }
+      final byte[] cls = byteClass;
+      int s = from == lo ? allId * classes : next(noneId * classes, cls[bytes[from - 1] & 0xff]);
+      for (int i = from; i < hi; i++) {
+        int t = table[s + cls[bytes[i] & 0xff]];
+        if (t <= 0) {
+          if (t == UNKNOWN) {
+            t = build(s / classes, cls[bytes[i] & 0xff]);
+          }
+          if (t < 0) {
+            t = -t;
+            report(t / classes, bytes, i + 1, hi, sink);
+          }
+        }
+        s = t;
+      }
+    }
+
+    /** The state after class {@code c} from state {@code s} (both times classes), ignoring acceptance. */
+    private int next(int s, int c) {
+      int t = table[s + c];
+      if (t == UNKNOWN) {
+        t = build(s / classes, c);
+      }
+      return Math.abs(t);
+    }
+
+    private void report(int id, byte[] bytes, int end, int hi, EndSink sink) {
+      int next = end < hi ? bytes[end] & 0xff : -1;
+      for (int r : accepting[id]) {
+        if (next < 0 || forbidden[r] == null || !forbidden[r][next]) {
+          sink.endAt(r, end);
+        }
+      }
+    }
+
+    /** Builds the transition of set {@code id} on class {@code c}; returns it as stored in {@link #table}. */
+    private int build(int id, int c) {
+      int[] from = sets[id];
+      if (size >= MAX_STATES) {
+        flushes++;
+        reset();
+        id = idOf(from);
+      }
+      int b = classByte[c];
+      int[] to = new int[from.length + patterns.length];
+      int n = 0;
+      for (int x : from) {
+        int t = patterns[x >>> 16].step(x & 0xffff, b);
+        if (t >= 0) {
+          to[n++] = (x & 0xffff0000) | t;
+        }
+      }
+      for (int r = 0; r < patterns.length; r++) {
+        if (forbidden[r] == null || !forbidden[r][b]) {
+          to[n++] = r << 16;
+        }
+      }
+      Arrays.sort(to, 0, n);
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        if (m == 0 || to[m - 1] != to[k]) {
+          to[m++] = to[k];
+        }
+      }
+      int target = idOf(Arrays.copyOf(to, m));
+      int value = accepting[target].length > 0 ? -target * classes : target * classes;
+      table[id * classes + c] = value;
+      return value;
+    }
+
+    private int idOf(int[] set) {
+      SetKey key = new SetKey(set);
+      Integer known = ids.get(key);
+      if (known != null) {
+        return known;
+      }
+      int id = size++;
+      if (size > sets.length) {
+        sets = Arrays.copyOf(sets, sets.length * 2);
+        accepting = Arrays.copyOf(accepting, accepting.length * 2);
+        table = Arrays.copyOf(table, sets.length * classes);
+      }
+      sets[id] = set;
+      accepting[id] = Arrays.stream(set)
+          .filter(x -> (x & 0xffff) != 0 && patterns[x >>> 16].isAccepting(x & 0xffff))
+          .map(x -> x >>> 16)
+          .distinct()
+          .toArray();
+      ids.put(key, id);
+      return id;
+    }
+  }
+
+  /** A state set as a hash key. */
+  private record SetKey(int[] set, int hash) {
+    SetKey(int[] set) {
+      this(set, Arrays.hashCode(set));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SetKey k && k.hash == hash && Arrays.equals(k.set, set);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+}
