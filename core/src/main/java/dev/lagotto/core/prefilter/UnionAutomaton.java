@@ -13,15 +13,18 @@ import java.util.Map;
  *
  * <p>The rules and the byte classes (bytes that every rule treats alike) are fixed at {@link #of}; immutable and
  * thread-safe. The state sets and their transitions are built on demand in a {@link Cache}, one per scanning
- * thread, bounded by {@link #MAX_STATES} sets (about {@code MAX_STATES x classes x 4} bytes of table): a full cache
- * is emptied and refilled from the current state set, so text that visits many sets is slower, never wrong.
+ * thread, bounded by {@link #MAX_TABLE_ENTRIES} transitions (4 bytes each) and {@link #MAX_STATES} sets: a full
+ * cache is emptied and refilled from the current state set, so text that visits many sets is slower, never wrong.
+ * The steady state (every set the text reaches already built) allocates nothing.
  *
  * <p>Only rules whose DFA never re-enters its initial state can join (see {@link #canJoin}), so that the state of a
  * thread that has just started and of one that has read bytes are never confused.
  */
 public final class UnionAutomaton {
-  /** State sets a {@link Cache} keeps before it is emptied. */
+  /** State sets a {@link Cache} keeps at most before it is emptied. */
   public static final int MAX_STATES = 1 << 14;
+  /** Transitions a {@link Cache} keeps at most (state sets times byte classes): 8 MiB of table. */
+  public static final int MAX_TABLE_ENTRIES = 1 << 21;
   private static final int UNKNOWN = 0;
 
   private final CompiledPattern[] patterns;
@@ -109,9 +112,17 @@ public final class UnionAutomaton {
     return classByte.length;
   }
 
-  /** A new, empty cache for one thread. */
+  /** A new, empty cache for one thread, of the default bounds. */
   public Cache newCache() {
-    return new Cache();
+    return newCache(Math.min(MAX_STATES, MAX_TABLE_ENTRIES / classByte.length));
+  }
+
+  /** A new, empty cache for one thread that keeps at most {@code maxStates} (at least 8) state sets. */
+  public Cache newCache(int maxStates) {
+    if (maxStates < 8) {
+      throw new IllegalArgumentException("a cache needs room for at least 8 state sets, not " + maxStates);
+    }
+    return new Cache(maxStates);
   }
 
   /** Receives match ends from {@link Cache#scan}. */
@@ -128,12 +139,14 @@ public final class UnionAutomaton {
     private int[][] sets = new int[64][];
     private int[][] accepting = new int[64][];
     private final Map<SetKey, Integer> ids = new HashMap<>();
+    private final int maxStates;
     private int size;
     private int allId;
     private int noneId;
     private int flushes;
 
-    private Cache() {
+    private Cache(int maxStates) {
+      this.maxStates = maxStates;
       reset();
     }
 
@@ -212,7 +225,7 @@ public final class UnionAutomaton {
     /** Builds the transition of set {@code id} on class {@code c}; returns it as stored in {@link #table}. */
     private int build(int id, int c) {
       int[] from = sets[id];
-      if (size >= MAX_STATES) {
+      if (size >= maxStates) {
         flushes++;
         reset();
         id = idOf(from);

@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * How a {@link Scanner} is built.
  *
- * @param prefilter {@link PrefilterMode#INDEXED} (the product) or {@link PrefilterMode#NONE} (every rule at
- *     every position; the reference for tests and benchmarks)
+ * @param prefilter {@link PrefilterMode#INDEXED} (the product), {@link PrefilterMode#INDEX_ONLY} or
+ *     {@link PrefilterMode#NONE} (every rule at every position; the reference for tests and benchmarks)
  * @param categories categories reported; rules of other categories are not compiled
  * @param minConfidence matches below this confidence are not reported
  * @param defaultRegion ISO 3166 region for national phone numbers, e.g. {@code US}
@@ -45,9 +45,11 @@ public record ScanSettings(
   }
 
   /**
-   * Where candidates come from: the rule index ({@code INDEXED}), every position ({@code NONE}), or, for
-   * rules with a DFA, one lazily determinised automaton of all of them that reports where matches end
-   * ({@code UNION}, experimental; other rules use the index).
+   * Where candidates come from. {@code INDEXED}, the product: the rules with a DFA run as one lazily determinised
+   * automaton that reports where their matches end ({@link dev.lagotto.core.prefilter.UnionAutomaton}), the others
+   * (custom matchers) through the rule index. {@code INDEX_ONLY}: every rule through the rule index (keyword and
+   * start-byte triggers; kept to compare and to test the index on all rules). {@code NONE}: every rule at every
+   * position, the reference.
    */
-  public enum PrefilterMode { INDEXED, NONE, UNION }
+  public enum PrefilterMode { INDEXED, INDEX_ONLY, NONE }
 }

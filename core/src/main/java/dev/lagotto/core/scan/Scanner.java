@@ -18,8 +18,8 @@ import java.util.List;
  * (pack, settings); immutable and thread-safe: one scanner serves all threads, each with its own scratch
  * buffers (a {@link ThreadLocal}, grown to the largest chunk seen, so the steady state does not allocate).
  *
- * <p><b>Match semantics</b> (identical with {@link ScanSettings.PrefilterMode#INDEXED} and
- * {@link ScanSettings.PrefilterMode#NONE}). Only rules of {@link ScanSettings#categories()} are compiled.
+ * <p><b>Match semantics</b> (identical in every {@link ScanSettings.PrefilterMode}). Only rules of
+ * {@link ScanSettings#categories()} are compiled.
  * For each rule independently, candidate starts {@code s} are taken in increasing order in
  * {@code [max(chunk.start, chunk.reportFrom - MAX_MATCH_LENGTH), min(chunk.end, chunk.reportTo +
  * MAX_MATCH_LENGTH))} (matches just outside the report range are computed so that they take part in overlap
@@ -53,8 +53,13 @@ import java.util.List;
  * context ({@code reportFrom - start}) and of right tail ({@code end - reportTo}), at least the rules' context
  * window, so that a match across a chunk boundary is reported once, by one chunk, as in a whole-stream scan.
  *
- * <p><b>Candidates.</b> {@code NONE} tries every position. {@code INDEXED} tries only positions from the
- * {@link Prefilter}: for a rule with keywords (proven at build time to occur in every match), at a keyword
+ * <p><b>Candidates.</b> {@code NONE} tries every position. {@code INDEXED} runs the rules that have a DFA (all
+ * but custom matchers) as one {@link UnionAutomaton}, one table load per byte, which reports every (rule, end)
+ * where a match of the rule ends with both boundaries holding; a rule then tries the positions {@code p} in
+ * {@code [end - maxLength, end - minLength]} from which every byte up to the end is one of its token bytes (bytes
+ * that occur in some match), in increasing order and never twice ({@code runEndCandidates}). Custom matchers, and
+ * every rule in {@code INDEX_ONLY}, take their candidates from the {@link Prefilter}: for a rule with keywords
+ * (proven at build time to occur in every match), at a keyword
  * occurrence at {@code k} the positions of the run of the rule's token bytes (bytes that occur in some
  * match) that ends at {@code k}, within the rule's maximum length, in increasing order and never a position
  * twice; for other rules the positions whose byte can start a match, whose preceding byte the boundary
@@ -62,17 +67,19 @@ import java.util.List;
  * An occurrence of a one-byte keyword is followed up only if the digit and hex runs around it pass the
  * rule's {@link dev.lagotto.core.prefilter.KeywordGate}s (lengths a match can have there), checked once for
  * all rules sharing the keyword. Both gates are necessary conditions
- * computed from the DFA (or declared by a custom matcher). Before the DFA runs, INDEXED also checks up to
+ * computed from the DFA (or declared by a custom matcher). Before the DFA runs, both modes also check up to
  * four <em>probes</em>: offsets below the rule's
  * shortest match length whose possible bytes (from the DFA) are rare in log text; a candidate whose byte at
  * a probe offset is impossible cannot start a match. Every position where a match starts is therefore a
  * candidate that passes its probes, and since candidates are taken in increasing order with the same skip
- * rule, INDEXED finds exactly what NONE finds. {@link #scan} returns the number of DFA or custom matcher
- * runs (after the boundary check and, in INDEXED mode, the probes and a required key context that
+ * rule, both modes find exactly what NONE finds. {@link #scan} returns the number of DFA or custom matcher
+ * runs (after the boundary check and, outside NONE, the probes and a required key context that
  * can be checked before the pattern, see CompiledRule#keyGated).
  *
- * <p>Costs (single thread): one pass of two table loads per byte over the chunk; per candidate, a few
- * table loads; per run, one load per byte (a compact byte-class table that stays in L1).
+ * <p>Costs (single thread): in {@code INDEXED}, one table load per byte for the union (plus the building of
+ * automaton states the text reaches first, cached per thread) and, when custom matchers are selected, the
+ * index's pass of two table loads per byte; per candidate, a few table loads; per run, one load per byte (a
+ * compact byte-class table that stays in L1).
  */
 public final class Scanner {
   /** The longest match any rule can report, in bytes. */
@@ -99,7 +106,7 @@ public final class Scanner {
   private final ScanSettings settings;
   private final CompiledRule[] rules;
   private final Prefilter prefilter;
-  /** {@link ScanSettings.PrefilterMode#UNION}: the rules run as one automaton, or {@code null}. */
+  /** {@link ScanSettings.PrefilterMode#INDEXED}: the rules with a DFA as one automaton, or {@code null}. */
   private final UnionAutomaton union;
   /** Per rule of {@link #union}: the scanner's rule index. */
   private final int[] unionRules;
@@ -115,7 +122,7 @@ public final class Scanner {
     rules = compileAll(pack.rules().stream().filter(r -> settings.categories().contains(r.category())).toList(),
         settings);
     List<CompiledRule> compiled = List.of(rules);
-    List<CompiledRule> joining = settings.prefilter() != ScanSettings.PrefilterMode.UNION ? List.of()
+    List<CompiledRule> joining = settings.prefilter() != ScanSettings.PrefilterMode.INDEXED ? List.of()
         : compiled.stream().filter(c -> c.pattern != null && UnionAutomaton.canJoin(c.pattern)).toList();
     if (joining.isEmpty()) {
       union = null;

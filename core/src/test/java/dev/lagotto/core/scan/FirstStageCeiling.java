@@ -3,8 +3,10 @@ package dev.lagotto.core.scan;
 import dev.lagotto.core.pattern.CompiledPattern;
 import dev.lagotto.core.prefilter.Candidates;
 import dev.lagotto.core.prefilter.Prefilter;
+import dev.lagotto.core.prefilter.UnionAutomaton;
 import dev.lagotto.core.rule.Category;
 import dev.lagotto.core.rule.RulePackLoader;
+import dev.lagotto.core.scan.ScanSettings.PrefilterMode;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -16,10 +18,11 @@ import java.util.Set;
 
 /**
  * How fast a first stage can make the engine: measures in one JVM, alternately and on one thread (CPU time), a plain
- * read of the bytes, the engine's first stage alone ({@link Prefilter#scan} with its keyword and run gates, events
- * discarded), a ripgrep-style lazy union DFA of the same rules ({@link LazyUnionDfa}), and the whole engine. Prints
- * MB/s of each and the bound {@code 1 / (1/engine - 1/first stage)}: what the engine would reach if its first stage
- * cost nothing and everything after it stayed as it is.
+ * read of the bytes, the two first stages alone (the rule index, {@link Prefilter#scan} with its keyword and run
+ * gates and every rule in it, events discarded; the {@link UnionAutomaton} of the rules with a DFA), and the whole
+ * engine with each ({@code INDEX_ONLY}, {@code INDEXED}). Prints MB/s of each and, per mode, the bound
+ * {@code 1 / (1/engine - 1/first stage)}: what the engine would reach if its first stage cost nothing and everything
+ * after it stayed as it is.
  *
  * <p>{@code java -cp ... dev.lagotto.core.scan.FirstStageCeiling FILE [ROUNDS]} with
  * {@code -Dcategories=a,b} to select categories (default: all); the rules are the default pack's.
@@ -40,34 +43,36 @@ public final class FirstStageCeiling {
         categories.add(Category.fromId(c).orElseThrow(() -> new IllegalArgumentException(c)));
       }
     }
-    Scanner scanner = Scanner.build(RulePackLoader.loadDefault(), ScanSettings.DEFAULTS.withCategories(categories));
+    ScanSettings settings = ScanSettings.DEFAULTS.withCategories(categories);
+    Scanner indexOnly = Scanner.build(RulePackLoader.loadDefault(), settings.withPrefilter(PrefilterMode.INDEX_ONLY));
+    Scanner indexed = Scanner.build(RulePackLoader.loadDefault(), settings);
     List<CompiledPattern> patterns = new ArrayList<>();
     List<boolean[]> forbidden = new ArrayList<>();
     List<String> custom = new ArrayList<>();
-    for (CompiledRule r : scanner.compiledRules()) {
-      if (r.pattern == null) {
+    for (CompiledRule r : indexed.compiledRules()) {
+      if (r.pattern == null || !UnionAutomaton.canJoin(r.pattern)) {
         custom.add(r.rule.id());
       } else {
         patterns.add(r.pattern);
         forbidden.add(r.forbidden);
       }
     }
-    LazyUnionDfa union = new LazyUnionDfa(patterns.toArray(new CompiledPattern[0]), forbidden.toArray(new boolean[0][]),
-        1 << 16);
-    System.out.printf("%d bytes; %d rules (%d as DFAs in the union; custom matchers left out: %s)%n", bytes.length,
-        scanner.ruleCount(), patterns.size(), custom);
+    UnionAutomaton.Cache union = UnionAutomaton.of(patterns, forbidden).newCache();
+    System.out.printf("%d bytes; %d rules (%d in the union; left to the index: %s)%n", bytes.length,
+        indexed.ruleCount(), patterns.size(), custom);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    String[] names = {"plain read (sum of bytes)", "first stage alone (Prefilter.scan)", "lazy union DFA pass",
-        "whole engine"};
+    String[] names = {"plain read (sum of bytes)", "index pass alone (every rule)", "union automaton pass",
+        "engine INDEX_ONLY", "engine INDEXED"};
     double[] best = new double[names.length];
     for (int round = 0; round < rounds; round++) {
       for (int k = 0; k < names.length; k++) {
         long c0 = mx.getCurrentThreadCpuTime();
         long result = switch (k) {
           case 0 -> plainRead(bytes);
-          case 1 -> firstStage(scanner, bytes);
+          case 1 -> firstStage(indexOnly, bytes);
           case 2 -> unionPass(union, bytes);
-          default -> engine(scanner, bytes);
+          case 3 -> engine(indexOnly, bytes);
+          default -> engine(indexed, bytes);
         };
         double mbs = bytes.length / ((mx.getCurrentThreadCpuTime() - c0) / 1e9) / 1e6;
         best[k] = Math.max(best[k], mbs);
@@ -78,8 +83,9 @@ public final class FirstStageCeiling {
     for (int k = 0; k < names.length; k++) {
       System.out.printf("  %-38s %8.1f%n", names[k], best[k]);
     }
-    System.out.printf("  union DFA: %d state sets, %d byte classes%n", union.states(), union.classes());
-    System.out.printf("  engine if its first stage were free:     %8.1f%n", 1 / (1 / best[3] - 1 / best[1]));
+    System.out.printf("  union automaton: %d state sets, %d cache flushes%n", union.states(), union.flushes());
+    System.out.printf("  INDEX_ONLY if its index pass were free:  %8.1f%n", 1 / (1 / best[3] - 1 / best[1]));
+    System.out.printf("  INDEXED if its union pass were free:     %8.1f%n", 1 / (1 / best[4] - 1 / best[2]));
   }
 
   private static long plainRead(byte[] bytes) {
@@ -119,12 +125,13 @@ public final class FirstStageCeiling {
     return count[0];
   }
 
-  private static long unionPass(LazyUnionDfa union, byte[] bytes) {
-    long accepts = 0;
+  private static long unionPass(UnionAutomaton.Cache union, byte[] bytes) {
+    long[] ends = new long[1];
     for (int from = 0; from < bytes.length; from += CHUNK) {
-      accepts += union.scan(bytes, from, Math.min(bytes.length, from + CHUNK));
+      int to = Math.min(bytes.length, from + CHUNK);
+      union.scan(bytes, Math.max(0, from - Scanner.CHUNK_OVERLAP), from, to, (rule, end) -> ends[0]++);
     }
-    return accepts;
+    return ends[0];
   }
 
   private static long engine(Scanner scanner, byte[] bytes) {

@@ -1,0 +1,110 @@
+package dev.lagotto.core.prefilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lagotto.core.pattern.CompiledPattern;
+import dev.lagotto.core.pattern.PatternCompiler;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The union reports exactly the (rule, end) pairs that running each rule from every allowed start finds. */
+class UnionAutomatonTest {
+  private static final String ALPHABET = "0123456789abcfAB.:-@ _x";
+  private static final List<String> PATTERNS = List.of(
+      "[0-9]{1,3}(\\.[0-9]{1,3}){3}",
+      "[0-9a-f]{2}(:[0-9a-f]{2}){2}",
+      "[a-z0-9._]+@[a-z]+(\\.[a-z]{2,3})+",
+      "AB[0-9]{2}[0-9A-B]*",
+      "-?[0-9]+\\.[0-9]{2,}",
+      "x+_?",
+      "[0-9]");
+
+  private static boolean[] forbidden(int kind) {
+    boolean[] f = new boolean[256];
+    for (int b = 0; b < 256; b++) {
+      boolean digit = b >= '0' && b <= '9';
+      boolean letter = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+      f[b] = switch (kind) {
+        case 0 -> digit;
+        case 1 -> digit || letter;
+        default -> digit || letter || b == '_';
+      };
+    }
+    return f;
+  }
+
+  /** Every (rule, end) with a match from an allowed start in [from, hi), by running each rule everywhere. */
+  private static List<Long> reference(List<CompiledPattern> patterns, List<boolean[]> forbidden, byte[] text, int lo,
+      int from, int hi) {
+    List<Long> ends = new ArrayList<>();
+    for (int end = from + 1; end <= hi; end++) {
+      for (int r = 0; r < patterns.size(); r++) {
+        boolean[] f = forbidden.get(r);
+        if (end < hi && f != null && f[text[end] & 0xff]) {
+          continue;
+        }
+        for (int p = from; p < end; p++) {
+          if ((p == lo || f == null || !f[text[p - 1] & 0xff]) && patterns.get(r).matchesWhole(text, p, end)) {
+            ends.add((long) end << 16 | r);
+            break;
+          }
+        }
+      }
+    }
+    return ends;
+  }
+
+  private static List<Long> union(UnionAutomaton.Cache cache, byte[] text, int lo, int from, int hi) {
+    List<Long> ends = new ArrayList<>();
+    cache.scan(text, lo, from, hi, (rule, end) -> ends.add((long) end << 16 | rule));
+    ends.sort(null);
+    return ends;
+  }
+
+  @Test
+  void reportsWhatEachRuleFindsFromEveryAllowedStartWithAndWithoutCacheFlushes() {
+    List<CompiledPattern> patterns = PATTERNS.stream().map(p -> PatternCompiler.compile(p, false)).toList();
+    List<boolean[]> forbidden = new ArrayList<>();
+    for (int r = 0; r < patterns.size(); r++) {
+      forbidden.add(r % 4 == 3 ? null : forbidden(r % 3));
+    }
+    UnionAutomaton union = UnionAutomaton.of(patterns, forbidden);
+    UnionAutomaton.Cache roomy = union.newCache();
+    UnionAutomaton.Cache tiny = union.newCache(8);
+    long seed = System.nanoTime();
+    System.out.println("UnionAutomatonTest seed " + seed);
+    Random random = new Random(seed);
+    int reported = 0;
+    for (int n = 0; n < 3_000; n++) {
+      byte[] text = new byte[random.nextInt(60)];
+      for (int i = 0; i < text.length; i++) {
+        text[i] = (byte) ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+      }
+      int lo = text.length == 0 ? 0 : random.nextInt(text.length) / 4;
+      int from = lo + (text.length == lo ? 0 : random.nextInt(text.length - lo) / 3);
+      int hi = Math.max(from, text.length - random.nextInt(4));
+      List<Long> expected = reference(patterns, forbidden, text, lo, from, hi);
+      String context = "seed " + seed + ", text '" + new String(text, StandardCharsets.ISO_8859_1) + "' lo " + lo
+          + " from " + from + " hi " + hi;
+      assertThat(union(roomy, text, lo, from, hi)).as(context).isEqualTo(expected);
+      assertThat(union(tiny, text, lo, from, hi)).as("flushing cache, " + context).isEqualTo(expected);
+      reported += expected.size();
+    }
+    assertThat(reported).as("the texts hold matches").isGreaterThan(1_000);
+    assertThat(tiny.flushes()).as("the small cache was emptied and refilled").isPositive();
+    assertThat(roomy.flushes()).isZero();
+  }
+
+  @Test
+  void endsComeInIncreasingOrder() {
+    CompiledPattern digits = PatternCompiler.compile("[0-9]+", false);
+    UnionAutomaton union = UnionAutomaton.of(List.of(digits, digits), Arrays.asList(null, null));
+    List<Integer> ends = new ArrayList<>();
+    union.newCache().scan("a12 345".getBytes(StandardCharsets.US_ASCII), 0, 0, 7, (rule, end) -> ends.add(end));
+    assertThat(ends).containsExactly(2, 2, 3, 3, 5, 5, 6, 6, 7, 7);
+  }
+}
