@@ -26,6 +26,8 @@ public final class UnionAutomaton {
   /** Transitions a {@link Cache} keeps at most (state sets times byte classes): 8 MiB of table. */
   public static final int MAX_TABLE_ENTRIES = 1 << 21;
   private static final int UNKNOWN = 0;
+  /** Shortest half worth a second chain in {@link Cache#scan}. */
+  private static final int MIN_HALF = 4096;
 
   private final CompiledPattern[] patterns;
   private final boolean[][] forbidden;
@@ -144,6 +146,10 @@ public final class UnionAutomaton {
     private int allId;
     private int noneId;
     private int flushes;
+    /** Ends found by the second half of {@link #scan}, reported after the first half's. */
+    private int[] heldRules = new int[256];
+    private int[] heldEnds = new int[256];
+    private int held;
 
     private Cache(int maxStates) {
       this.maxStates = maxStates;
@@ -178,17 +184,90 @@ public final class UnionAutomaton {
     }
 
     /**
-     * Reports to {@code sink} every (rule, end) with a match of the rule in {@code bytes[p, end)}, where
-     * {@code from <= p}, {@code end <= hi}, the rule's boundary allows the byte before {@code p} (any byte when
-     * {@code p == lo}) and the byte at {@code end} (or {@code end == hi}). Ends come in increasing order.
-     * Cost: one table load per byte, plus the building of sets the text reaches for the first time.
+     * Reports to {@code sink} every (rule, end) with a match of the rule in {@code bytes[p, end)} of at most
+     * {@code maxSpan} bytes (longer ones may be reported too), where {@code from <= p}, {@code end <= hi}, the
+     * rule's boundary allows the byte before {@code p} (any byte when {@code p == lo}) and the byte at {@code end}
+     * (or {@code end == hi}). Ends come in increasing order.
+     *
+     * <p>Cost: one table load per byte, plus the building of sets the text reaches for the first time. A long range
+     * is read as two halves at once, two independent chains of loads that the processor overlaps; the second half
+     * starts {@code maxSpan} bytes early so that it sees every match of at most {@code maxSpan} bytes that ends in
+     * it, and its ends are held back until the first half is done.
      */
-    public void scan(byte[] bytes, int lo, int from, int hi, EndSink sink) {
-      if (from >= hi) {
+    public void scan(byte[] bytes, int lo, int from, int hi, int maxSpan, EndSink sink) {
+      int mid = from + (hi - from) / 2;
+      if (mid - maxSpan - from < MIN_HALF) {
+        scanOne(bytes, lo, from, hi, sink);
         return;
       }
       final byte[] cls = byteClass;
-      int s = from == lo ? allId * classes : next(noneId * classes, cls[bytes[from - 1] & 0xff]);
+      int i = from;
+      int j = mid - maxSpan;
+      int s1 = entry(bytes, lo, i);
+      int[] first = sets[s1 / classes];
+      int entryFlushes = flushes;
+      int s2 = entry(bytes, lo, j);
+      if (flushes != entryFlushes) {
+        s1 = idOf(first) * classes;
+      }
+      held = 0;
+      for (; i < mid; i++, j++) {
+        int t1 = table[s1 + cls[bytes[i] & 0xff]];
+        int t2 = table[s2 + cls[bytes[j] & 0xff]];
+        if (t1 <= 0) {
+          if (t1 == UNKNOWN) {
+            int[] other = sets[s2 / classes];
+            int flushed = flushes;
+            t1 = build(s1 / classes, cls[bytes[i] & 0xff]);
+            if (flushes != flushed) {
+              s2 = idOf(other) * classes;
+              t2 = table[s2 + cls[bytes[j] & 0xff]];
+            }
+          }
+          if (t1 < 0) {
+            t1 = -t1;
+            report(t1 / classes, bytes, i + 1, hi, sink);
+          }
+        }
+        if (t2 <= 0) {
+          if (t2 == UNKNOWN) {
+            int[] other = sets[t1 / classes];
+            int flushed = flushes;
+            t2 = build(s2 / classes, cls[bytes[j] & 0xff]);
+            if (flushes != flushed) {
+              t1 = idOf(other) * classes;
+            }
+          }
+          if (t2 < 0) {
+            t2 = -t2;
+            if (j + 1 > mid) {
+              hold(t2 / classes, bytes, j + 1, hi);
+            }
+          }
+        }
+        s1 = t1;
+        s2 = t2;
+      }
+      for (int k = 0; k < held; k++) {
+        sink.endAt(heldRules[k], heldEnds[k]);
+      }
+      scanFrom(bytes, j, hi, s2, sink);
+    }
+
+    /** As {@link #scan(byte[], int, int, int, int, EndSink)} in one chain, for every match length. */
+    public void scanOne(byte[] bytes, int lo, int from, int hi, EndSink sink) {
+      if (from < hi) {
+        scanFrom(bytes, from, hi, entry(bytes, lo, from), sink);
+      }
+    }
+
+    /** The row of the state at {@code from}: threads of every rule whose boundary allows the byte before. */
+    private int entry(byte[] bytes, int lo, int from) {
+      return from == lo ? allId * classes : next(noneId * classes, byteClass[bytes[from - 1] & 0xff]);
+    }
+
+    private void scanFrom(byte[] bytes, int from, int hi, int s, EndSink sink) {
+      final byte[] cls = byteClass;
       for (int i = from; i < hi; i++) {
         int t = table[s + cls[bytes[i] & 0xff]];
         if (t <= 0) {
@@ -201,6 +280,21 @@ public final class UnionAutomaton {
           }
         }
         s = t;
+      }
+    }
+
+    /** As {@link #report}, into the held ends of the second half. */
+    private void hold(int id, byte[] bytes, int end, int hi) {
+      int next = end < hi ? bytes[end] & 0xff : -1;
+      for (int r : accepting[id]) {
+        if (next < 0 || forbidden[r] == null || !forbidden[r][next]) {
+          if (held == heldEnds.length) {
+            heldEnds = Arrays.copyOf(heldEnds, held * 2);
+            heldRules = Arrays.copyOf(heldRules, held * 2);
+          }
+          heldRules[held] = r;
+          heldEnds[held++] = end;
+        }
       }
     }
 

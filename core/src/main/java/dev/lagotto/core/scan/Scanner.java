@@ -250,7 +250,7 @@ public final class Scanner {
       s.from = from;
       s.to = to;
       if (union != null) {
-        s.unionCache.scan(b, lo, from, hi, s);
+        s.unionCache.scan(b, lo, from, hi, MAX_MATCH_LENGTH, s);
         s.runEndCandidates();
       }
       for (int segFrom = from; segFrom < to && prefilterNeeded; segFrom += SEGMENT) {

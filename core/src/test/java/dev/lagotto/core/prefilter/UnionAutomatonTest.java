@@ -60,7 +60,7 @@ class UnionAutomatonTest {
 
   private static List<Long> union(UnionAutomaton.Cache cache, byte[] text, int lo, int from, int hi) {
     List<Long> ends = new ArrayList<>();
-    cache.scan(text, lo, from, hi, (rule, end) -> ends.add((long) end << 16 | rule));
+    cache.scanOne(text, lo, from, hi, (rule, end) -> ends.add((long) end << 16 | rule));
     ends.sort(null);
     return ends;
   }
@@ -104,7 +104,45 @@ class UnionAutomatonTest {
     CompiledPattern digits = PatternCompiler.compile("[0-9]+", false);
     UnionAutomaton union = UnionAutomaton.of(List.of(digits, digits), Arrays.asList(null, null));
     List<Integer> ends = new ArrayList<>();
-    union.newCache().scan("a12 345".getBytes(StandardCharsets.US_ASCII), 0, 0, 7, (rule, end) -> ends.add(end));
+    union.newCache().scanOne("a12 345".getBytes(StandardCharsets.US_ASCII), 0, 0, 7, (rule, end) -> ends.add(end));
     assertThat(ends).containsExactly(2, 2, 3, 3, 5, 5, 6, 6, 7, 7);
+  }
+
+  @Test
+  void aLongRangeReadAsTwoHalvesReportsWhatOneChainReportsInTheSameOrder() {
+    // patterns whose matches are at most 15 bytes long, so that both ways must report the same ends
+    List<CompiledPattern> patterns = List.of("[0-9]{1,3}(\\.[0-9]{1,3}){3}", "[0-9a-f]{2}(:[0-9a-f]{2}){2}",
+        "AB[0-9]{2}[0-9A-B]{0,6}", "-?[0-9]{1,4}\\.[0-9]{2,5}", "x{1,5}_?").stream()
+        .map(p -> PatternCompiler.compile(p, false)).toList();
+    List<boolean[]> forbidden = List.of(forbidden(0), forbidden(1), forbidden(2), forbidden(0), forbidden(2));
+    UnionAutomaton union = UnionAutomaton.of(patterns, forbidden);
+    UnionAutomaton.Cache tiny = union.newCache(8);
+    UnionAutomaton.Cache roomy = union.newCache();
+    long seed = System.nanoTime();
+    System.out.println("UnionAutomatonTest halves seed " + seed);
+    Random random = new Random(seed);
+    int reported = 0;
+    for (int n = 0; n < 40; n++) {
+      byte[] text = new byte[9_000 + random.nextInt(8_000)];
+      for (int i = 0; i < text.length; i++) {
+        text[i] = (byte) ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+      }
+      int lo = random.nextInt(100);
+      int from = lo + random.nextInt(100);
+      // matches that end at, cross and start at the middle, where the second half takes over
+      int mid = from + (text.length - from) / 2;
+      byte[] planted = " 1.2.3.4 AB12 ".getBytes(StandardCharsets.US_ASCII);
+      System.arraycopy(planted, 0, text, mid - 8 - random.nextInt(3), planted.length);
+      List<Long> one = new ArrayList<>();
+      roomy.scanOne(text, lo, from, text.length, (rule, end) -> one.add((long) end << 16 | rule));
+      for (UnionAutomaton.Cache cache : List.of(roomy, tiny)) {
+        List<Long> halves = new ArrayList<>();
+        cache.scan(text, lo, from, text.length, 16, (rule, end) -> halves.add((long) end << 16 | rule));
+        assertThat(halves).as("seed %d, text %d, cache of %d sets", seed, n, cache == tiny ? 8 : 0).isEqualTo(one);
+      }
+      reported += one.size();
+    }
+    assertThat(reported).as("the texts hold matches").isGreaterThan(1_000);
+    assertThat(tiny.flushes()).isPositive();
   }
 }

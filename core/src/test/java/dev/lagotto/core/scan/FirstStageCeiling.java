@@ -129,7 +129,8 @@ public final class FirstStageCeiling {
     long[] ends = new long[1];
     for (int from = 0; from < bytes.length; from += CHUNK) {
       int to = Math.min(bytes.length, from + CHUNK);
-      union.scan(bytes, Math.max(0, from - Scanner.CHUNK_OVERLAP), from, to, (rule, end) -> ends[0]++);
+      union.scan(bytes, Math.max(0, from - Scanner.CHUNK_OVERLAP), from, to, Scanner.MAX_MATCH_LENGTH,
+          (rule, end) -> ends[0]++);
     }
     return ends[0];
   }
