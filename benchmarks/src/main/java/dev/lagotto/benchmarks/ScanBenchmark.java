@@ -32,6 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code JDK_REGEX_PER_RULE}: the same rules one after the other over the whole text.
  *   <li>{@code NO_PREFILTER}: Lagotto's {@link Scanner} with {@link PrefilterMode#NONE} (every rule at every
  *       position: the engine's reference mode).
+ *   <li>{@code INDEX_ONLY}: Lagotto's {@link Scanner} with {@link PrefilterMode#INDEX_ONLY} (every rule through
+ *       the keyword/start-byte index; the product until the union automaton).
  *   <li>{@code INDEXED}: Lagotto's {@link Scanner} with {@link PrefilterMode#INDEXED}, the product.
  * </ul>
  *
@@ -54,7 +56,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ScanBenchmark {
   /** The engine under test; the baselines are values of this one parameter. */
   public enum Engine {
-    JDK_REGEX_ALTERNATION, JDK_REGEX_PER_RULE, NO_PREFILTER, INDEXED;
+    JDK_REGEX_ALTERNATION, JDK_REGEX_PER_RULE, NO_PREFILTER, INDEX_ONLY, INDEXED;
 
     boolean jdk() {
       return this == JDK_REGEX_ALTERNATION || this == JDK_REGEX_PER_RULE;
@@ -64,7 +66,7 @@ public class ScanBenchmark {
   /** Which rules the Lagotto engines run. */
   public enum RuleSet { BENCH, ALL }
 
-  @Param({"JDK_REGEX_ALTERNATION", "JDK_REGEX_PER_RULE", "NO_PREFILTER", "INDEXED"})
+  @Param({"JDK_REGEX_ALTERNATION", "JDK_REGEX_PER_RULE", "NO_PREFILTER", "INDEX_ONLY", "INDEXED"})
   public Engine engine;
 
   @Param({"clean", "main"})
@@ -98,8 +100,11 @@ public class ScanBenchmark {
       perRule = new long[jdk.ruleCount()];
       bytesPerOp = slice;
     } else {
-      ScanSettings settings = ScanSettings.DEFAULTS.withPrefilter(
-          engine == Engine.NO_PREFILTER ? PrefilterMode.NONE : PrefilterMode.INDEXED);
+      ScanSettings settings = ScanSettings.DEFAULTS.withPrefilter(switch (engine) {
+        case NO_PREFILTER -> PrefilterMode.NONE;
+        case INDEX_ONLY -> PrefilterMode.INDEX_ONLY;
+        default -> PrefilterMode.INDEXED;
+      });
       if (rules == RuleSet.BENCH) {
         settings = settings.withCategories(ReferenceRules.BENCH_CATEGORIES);
       }
