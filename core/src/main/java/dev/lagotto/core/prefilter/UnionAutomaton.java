@@ -56,21 +56,17 @@ public final class UnionAutomaton {
       }
     }
     byte[] byteClass = new byte[256];
-    int[][] columns = new int[256][];
-    int classes = 0;
+    Map<SetKey, Integer> columns = new HashMap<>();
     int[] classByte = new int[256];
     for (int b = 0; b < 256; b++) {
-      int[] column = column(patterns, forbidden, b);
-      int c = 0;
-      while (c < classes && !Arrays.equals(columns[c], column)) {
-        c++;
-      }
-      if (c == classes) {
-        columns[classes] = column;
-        classByte[classes++] = b;
-      }
+      int first = b;
+      int c = columns.computeIfAbsent(new SetKey(column(patterns, forbidden, b)), k -> {
+        classByte[columns.size()] = first;
+        return columns.size();
+      });
       byteClass[b] = (byte) c;
     }
+    int classes = columns.size();
     return new UnionAutomaton(patterns.toArray(new CompiledPattern[0]), forbidden.toArray(new boolean[0][]), byteClass,
         Arrays.copyOf(classByte, classes));
   }
@@ -212,16 +208,16 @@ public final class UnionAutomaton {
       }
       held = 0;
       for (; i < mid; i++, j++) {
-        int t1 = table[s1 + cls[bytes[i] & 0xff]];
-        int t2 = table[s2 + cls[bytes[j] & 0xff]];
+        int t1 = table[s1 + (cls[bytes[i] & 0xff] & 0xff)];
+        int t2 = table[s2 + (cls[bytes[j] & 0xff] & 0xff)];
         if (t1 <= 0) {
           if (t1 == UNKNOWN) {
             int[] other = sets[s2 / classes];
             int flushed = flushes;
-            t1 = build(s1 / classes, cls[bytes[i] & 0xff]);
+            t1 = build(s1 / classes, (cls[bytes[i] & 0xff] & 0xff));
             if (flushes != flushed) {
               s2 = idOf(other) * classes;
-              t2 = table[s2 + cls[bytes[j] & 0xff]];
+              t2 = table[s2 + (cls[bytes[j] & 0xff] & 0xff)];
             }
           }
           if (t1 < 0) {
@@ -233,7 +229,7 @@ public final class UnionAutomaton {
           if (t2 == UNKNOWN) {
             int[] other = sets[t1 / classes];
             int flushed = flushes;
-            t2 = build(s2 / classes, cls[bytes[j] & 0xff]);
+            t2 = build(s2 / classes, (cls[bytes[j] & 0xff] & 0xff));
             if (flushes != flushed) {
               t1 = idOf(other) * classes;
             }
@@ -263,16 +259,16 @@ public final class UnionAutomaton {
 
     /** The row of the state at {@code from}: threads of every rule whose boundary allows the byte before. */
     private int entry(byte[] bytes, int lo, int from) {
-      return from == lo ? allId * classes : next(noneId * classes, byteClass[bytes[from - 1] & 0xff]);
+      return from == lo ? allId * classes : next(noneId * classes, byteClass[bytes[from - 1] & 0xff] & 0xff);
     }
 
     private void scanFrom(byte[] bytes, int from, int hi, int s, EndSink sink) {
       final byte[] cls = byteClass;
       for (int i = from; i < hi; i++) {
-        int t = table[s + cls[bytes[i] & 0xff]];
+        int t = table[s + (cls[bytes[i] & 0xff] & 0xff)];
         if (t <= 0) {
           if (t == UNKNOWN) {
-            t = build(s / classes, cls[bytes[i] & 0xff]);
+            t = build(s / classes, (cls[bytes[i] & 0xff] & 0xff));
           }
           if (t < 0) {
             t = -t;
@@ -374,7 +370,7 @@ public final class UnionAutomaton {
     }
   }
 
-  /** A state set as a hash key. */
+  /** An int array as a hash key (a state set, a byte's column of transitions). */
   private record SetKey(int[] set, int hash) {
     SetKey(int[] set) {
       this(set, Arrays.hashCode(set));

@@ -145,4 +145,23 @@ class UnionAutomatonTest {
     assertThat(reported).as("the texts hold matches").isGreaterThan(1_000);
     assertThat(tiny.flushes()).isPositive();
   }
+
+  @Test
+  void moreThan127ByteClassesAreReadAsUnsigned() {
+    // "Xz" for every letter and digit X but z and every Latin-1 letter or sign X: more than 127 byte classes
+    List<CompiledPattern> patterns = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (char c = '0'; c <= '\u00ff'; c++) {
+      if (c != 'z' && (Character.isLetterOrDigit(c) && c < 0x80 || c >= 0xa1)) {
+        patterns.add(PatternCompiler.compile(c + "z", false));
+        text.append(c).append("z ");
+      }
+    }
+    UnionAutomaton union = UnionAutomaton.of(patterns, java.util.Collections.nCopies(patterns.size(), null));
+    assertThat(union.classes()).isGreaterThan(127);
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    List<Integer> rules = new ArrayList<>();
+    union.newCache().scanOne(bytes, 0, 0, bytes.length, (rule, end) -> rules.add(rule));
+    assertThat(rules).hasSize(patterns.size()).isSorted();
+  }
 }
