@@ -26,8 +26,10 @@ public final class UnionAutomaton {
   /** Transitions a {@link Cache} keeps at most (state sets times byte classes): 8 MiB of table. */
   public static final int MAX_TABLE_ENTRIES = 1 << 21;
   private static final int UNKNOWN = 0;
-  /** Shortest half worth a second chain in {@link Cache#scan}. */
-  private static final int MIN_HALF = 4096;
+  /** Chains of loads {@link Cache#scan} runs at once. */
+  private static final int CHAINS = 4;
+  /** Shortest part of a range worth a chain of its own in {@link Cache#scan}. */
+  private static final int MIN_PART = 4096;
 
   private final CompiledPattern[] patterns;
   private final boolean[][] forbidden;
@@ -142,10 +144,19 @@ public final class UnionAutomaton {
     private int allId;
     private int noneId;
     private int flushes;
-    /** Ends found by the second half of {@link #scan}, reported after the first half's. */
-    private int[] heldRules = new int[256];
-    private int[] heldEnds = new int[256];
-    private int held;
+    /** The sets as they were before the last flush, so that {@link #scan}'s other chains can find theirs again. */
+    private int[][] retired = new int[0][];
+    /** Per chain of {@link #scan}: where its part of the range starts, its position, state row and next row. */
+    private final int[] partStart = new int[CHAINS];
+    private final int[] chainPosition = new int[CHAINS];
+    private final int[] chainRow = new int[CHAINS];
+    private final int[] chainNext = new int[CHAINS];
+    /** Per chain: its state set where {@link #scan} hands over between phases (rows may not survive a flush). */
+    private final int[][] entrySets = new int[CHAINS][];
+    /** Per chain: ends found by {@link #scan}, reported after those of the chains before it. */
+    private final int[][] heldRules = new int[CHAINS][256];
+    private final int[][] heldEnds = new int[CHAINS][256];
+    private final int[] held = new int[CHAINS];
 
     private Cache(int maxStates) {
       this.maxStates = maxStates;
@@ -164,8 +175,9 @@ public final class UnionAutomaton {
 
     private void reset() {
       Arrays.fill(table, 0, size * classes, UNKNOWN);
-      Arrays.fill(sets, 0, size, null);
-      Arrays.fill(accepting, 0, size, null);
+      retired = sets;
+      sets = new int[sets.length][];
+      accepting = new int[accepting.length][];
       ids.clear();
       // id 0 is no set, so that 0 in the table means "not built yet"
       sets[0] = new int[0];
@@ -186,74 +198,124 @@ public final class UnionAutomaton {
      * (or {@code end == hi}). Ends come in increasing order.
      *
      * <p>Cost: one table load per byte, plus the building of sets the text reaches for the first time. A long range
-     * is read as two halves at once, two independent chains of loads that the processor overlaps; the second half
-     * starts {@code maxSpan} bytes early so that it sees every match of at most {@code maxSpan} bytes that ends in
-     * it, and its ends are held back until the first half is done.
+     * is read as {@link #CHAINS} parts at once, independent chains of loads that the processor overlaps; every part
+     * but the first starts {@code maxSpan} bytes early, so that it sees every match of at most {@code maxSpan} bytes
+     * that ends in it, and its ends are held back until the parts before it are done.
      */
     public void scan(byte[] bytes, int lo, int from, int hi, int maxSpan, EndSink sink) {
-      int mid = from + (hi - from) / 2;
-      if (mid - maxSpan - from < MIN_HALF) {
+      int part = (hi - from) / CHAINS;
+      if (part - maxSpan < MIN_PART) {
         scanOne(bytes, lo, from, hi, sink);
         return;
       }
       final byte[] cls = byteClass;
-      int i = from;
-      int j = mid - maxSpan;
-      int s1 = entry(bytes, lo, i);
-      int[] first = sets[s1 / classes];
-      int entryFlushes = flushes;
-      int s2 = entry(bytes, lo, j);
-      if (flushes != entryFlushes) {
-        s1 = idOf(first) * classes;
+      final int[] pos = chainPosition;
+      final int[] row = chainRow;
+      final int[] next = chainNext;
+      for (int k = 0; k < CHAINS; k++) {
+        partStart[k] = from + k * part;
+        pos[k] = k == 0 ? from : partStart[k] - maxSpan;
+        row[k] = entry(bytes, lo, pos[k]);
+        entrySets[k] = sets[row[k] / classes];
+        held[k] = 0;
       }
-      held = 0;
-      for (; i < mid; i++, j++) {
-        int t1 = table[s1 + (cls[bytes[i] & 0xff] & 0xff)];
-        int t2 = table[s2 + (cls[bytes[j] & 0xff] & 0xff)];
-        if (t1 <= 0) {
-          if (t1 == UNKNOWN) {
-            int[] other = sets[s2 / classes];
-            int flushed = flushes;
-            t1 = build(s1 / classes, (cls[bytes[i] & 0xff] & 0xff));
-            if (flushes != flushed) {
-              s2 = idOf(other) * classes;
-              t2 = table[s2 + (cls[bytes[j] & 0xff] & 0xff)];
-            }
-          }
-          if (t1 < 0) {
-            t1 = -t1;
-            report(t1 / classes, bytes, i + 1, hi, sink);
-          }
+      for (int k = 0; k < CHAINS; k++) {
+        row[k] = idOf(entrySets[k]) * classes; // the entries of the first chains may predate a flush
+      }
+      int p0 = pos[0];
+      int p1 = pos[1];
+      int p2 = pos[2];
+      int p3 = pos[3];
+      int s0 = row[0];
+      int s1 = row[1];
+      int s2 = row[2];
+      int s3 = row[3];
+      for (int n = 0; n < part; n++, p0++, p1++, p2++, p3++) {
+        int t0 = table[s0 + (cls[bytes[p0] & 0xff] & 0xff)];
+        int t1 = table[s1 + (cls[bytes[p1] & 0xff] & 0xff)];
+        int t2 = table[s2 + (cls[bytes[p2] & 0xff] & 0xff)];
+        int t3 = table[s3 + (cls[bytes[p3] & 0xff] & 0xff)];
+        if (t0 <= 0 || t1 <= 0 || t2 <= 0 || t3 <= 0) {
+          pos[0] = p0;
+          pos[1] = p1;
+          pos[2] = p2;
+          pos[3] = p3;
+          row[0] = s0;
+          row[1] = s1;
+          row[2] = s2;
+          row[3] = s3;
+          next[0] = t0;
+          next[1] = t1;
+          next[2] = t2;
+          next[3] = t3;
+          settle(bytes, hi, sink);
+          t0 = next[0];
+          t1 = next[1];
+          t2 = next[2];
+          t3 = next[3];
         }
-        if (t2 <= 0) {
-          if (t2 == UNKNOWN) {
-            int[] other = sets[t1 / classes];
-            int flushed = flushes;
-            t2 = build(s2 / classes, (cls[bytes[j] & 0xff] & 0xff));
-            if (flushes != flushed) {
-              t1 = idOf(other) * classes;
-            }
-          }
-          if (t2 < 0) {
-            t2 = -t2;
-            if (j + 1 > mid) {
-              hold(t2 / classes, bytes, j + 1, hi);
-            }
-          }
-        }
+        s0 = t0;
         s1 = t1;
         s2 = t2;
+        s3 = t3;
       }
-      for (int k = 0; k < held; k++) {
-        sink.endAt(heldRules[k], heldEnds[k]);
+      pos[1] = p1;
+      pos[2] = p2;
+      pos[3] = p3;
+      entrySets[1] = sets[s1 / classes];
+      entrySets[2] = sets[s2 / classes];
+      entrySets[3] = sets[s3 / classes];
+      for (int k = 1; k < CHAINS; k++) {
+        for (int m = 0; m < held[k]; m++) {
+          sink.endAt(heldRules[k][m], heldEnds[k][m]);
+        }
+        // by set, not row: finishing the chains before may have emptied the cache
+        scanFrom(bytes, pos[k], k + 1 < CHAINS ? partStart[k + 1] : hi, hi, idOf(entrySets[k]) * classes, sink);
       }
-      scanFrom(bytes, j, hi, s2, sink);
+    }
+
+    /**
+     * The slow path of {@link #scan}'s step: builds the missing transitions and reports the accepting ones, chain
+     * by chain, from and into {@link #chainNext}. When a build empties the cache, the rows of the other chains are
+     * looked up again in the new cache.
+     */
+    private void settle(byte[] bytes, int hi, EndSink sink) {
+      final int[] pos = chainPosition;
+      final int[] row = chainRow;
+      final int[] next = chainNext;
+      for (int k = 0; k < CHAINS; k++) {
+        int t = next[k];
+        if (t == UNKNOWN) {
+          int flushed = flushes;
+          t = build(row[k] / classes, byteClass[bytes[pos[k]] & 0xff] & 0xff);
+          if (flushes != flushed) {
+            for (int j = 0; j < CHAINS; j++) {
+              if (j < k) {
+                next[j] = idOf(retired[next[j] / classes]) * classes;
+              } else if (j > k) {
+                row[j] = idOf(retired[row[j] / classes]) * classes;
+                next[j] = table[row[j] + (byteClass[bytes[pos[j]] & 0xff] & 0xff)];
+              }
+            }
+          }
+        }
+        if (t < 0) {
+          t = -t;
+          int end = pos[k] + 1;
+          if (k == 0) {
+            report(t / classes, bytes, end, hi, sink);
+          } else if (end > partStart[k]) {
+            hold(k, t / classes, bytes, end, hi);
+          }
+        }
+        next[k] = t;
+      }
     }
 
     /** As {@link #scan(byte[], int, int, int, int, EndSink)} in one chain, for every match length. */
     public void scanOne(byte[] bytes, int lo, int from, int hi, EndSink sink) {
       if (from < hi) {
-        scanFrom(bytes, from, hi, entry(bytes, lo, from), sink);
+        scanFrom(bytes, from, hi, hi, entry(bytes, lo, from), sink);
       }
     }
 
@@ -262,9 +324,10 @@ public final class UnionAutomaton {
       return from == lo ? allId * classes : next(noneId * classes, byteClass[bytes[from - 1] & 0xff] & 0xff);
     }
 
-    private void scanFrom(byte[] bytes, int from, int hi, int s, EndSink sink) {
+    /** One chain from state row {@code s} at {@code from} up to {@code stop}; ends are checked against {@code hi}. */
+    private void scanFrom(byte[] bytes, int from, int stop, int hi, int s, EndSink sink) {
       final byte[] cls = byteClass;
-      for (int i = from; i < hi; i++) {
+      for (int i = from; i < stop; i++) {
         int t = table[s + (cls[bytes[i] & 0xff] & 0xff)];
         if (t <= 0) {
           if (t == UNKNOWN) {
@@ -279,17 +342,19 @@ public final class UnionAutomaton {
       }
     }
 
-    /** As {@link #report}, into the held ends of the second half. */
-    private void hold(int id, byte[] bytes, int end, int hi) {
+    /** As {@link #report}, into the held ends of chain {@code k}. */
+    private void hold(int k, int id, byte[] bytes, int end, int hi) {
       int next = end < hi ? bytes[end] & 0xff : -1;
       for (int r : accepting[id]) {
         if (next < 0 || forbidden[r] == null || !forbidden[r][next]) {
-          if (held == heldEnds.length) {
-            heldEnds = Arrays.copyOf(heldEnds, held * 2);
-            heldRules = Arrays.copyOf(heldRules, held * 2);
+          int n = held[k];
+          if (n == heldEnds[k].length) {
+            heldEnds[k] = Arrays.copyOf(heldEnds[k], n * 2);
+            heldRules[k] = Arrays.copyOf(heldRules[k], n * 2);
           }
-          heldRules[held] = r;
-          heldEnds[held++] = end;
+          heldRules[k][n] = r;
+          heldEnds[k][n] = end;
+          held[k] = n + 1;
         }
       }
     }
