@@ -139,7 +139,8 @@ public final class ValueForms {
         byte[] address = ipAddress(s);
         if (address != null && address.length == 4 && s.charAt(0) != '[' && s.indexOf('%') < 0) {
           // the parser took all of s as a dotted quad without leading zeros: s is its canonical text
-          return new Forms(s, s.substring(0, s.lastIndexOf('.') + 1) + "x");
+          // String.concat, not +: the string-concatenation call site deoptimised here (speculate_class_check)
+          return new Forms(s, s.substring(0, s.lastIndexOf('.') + 1).concat("x"));
         }
         return new Forms(ipNormal(s, address), s.isEmpty() ? "" : orGeneric(maskIp(address), s));
       }
@@ -398,7 +399,13 @@ public final class ValueForms {
   }
 
   private static String maskPhone(String s) {
-    int digits = (int) s.chars().filter(c -> c >= '0' && c <= '9').count();
+    int digits = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      }
+    }
     if (digits <= PHONE_VISIBLE_DIGITS * 2) {
       return null;
     }
