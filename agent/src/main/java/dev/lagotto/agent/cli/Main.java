@@ -3,8 +3,8 @@ package dev.lagotto.agent.cli;
 import dev.lagotto.agent.client.SearchCommand;
 import dev.lagotto.agent.client.SubjectCommand;
 import dev.lagotto.agent.daemon.AgentCommand;
+import dev.lagotto.agent.output.Utf8PrintWriter;
 import dev.lagotto.agent.server.ServeCommand;
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -20,8 +20,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new BufferedWriter(
-        new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), OUT_BUFFER), false);
+    PrintWriter out = new Utf8PrintWriter(new FileOutputStream(FileDescriptor.out), OUT_BUFFER);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
     int code = run(CliEnvironment.system(), out, err, args);
     out.flush();

@@ -8,123 +8,141 @@ import dev.lagotto.core.finding.SourceRef;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
- * The JSONL text of one {@code finding} record, written without a generator: the same characters, field
- * for field, as a Jackson {@link JsonGenerator} made by {@link JsonRecords#generator} writes for the record
- * (strings escaped by Jackson's own {@link JsonStringEncoder}, numbers as the generator writes them). The
- * {@code source} object, the same for every finding of a source, is escaped once per source; a confidence
- * (rounded to {@link ConfidenceBands#rounded}) is looked up in a table made by a generator. Cost per record:
- * a pass over its characters into a reused buffer. Not thread-safe; one per writer.
+ * The JSONL bytes of one {@code finding} record, written without a generator: the UTF-8 encoding (as
+ * {@link ByteLine} encodes) of the same characters, field for field, as a Jackson {@link JsonGenerator} made
+ * by {@link JsonRecords#generator} writes for the record (strings escaped by Jackson's own
+ * {@link JsonStringEncoder}, numbers as the generator writes them). The {@code source} object, the same for
+ * every finding of a source, is encoded once per source; a confidence (rounded to
+ * {@link ConfidenceBands#rounded}) is looked up in a table made by a generator. Cost per record: a pass over
+ * its characters into the caller's buffer. Not thread-safe; one per writer.
  */
 final class FindingLine {
   /** Confidences {@code k / 1000} whose text is kept; others are written through a generator. */
   private static final int CONFIDENCE_STEPS = 1000;
   private static final String[] CONFIDENCE_TEXT = confidenceTexts();
+  private static final byte[][] CONFIDENCE_BYTES = confidenceBytes();
   private static final JsonStringEncoder ESCAPER = JsonStringEncoder.getInstance();
+  private static final byte[] START = ByteLine.ascii("{\"type\":\"finding\",\"category\":");
+  private static final byte[] RULE = ByteLine.ascii(",\"rule\":");
+  private static final byte[] CONFIDENCE = ByteLine.ascii(",\"confidence\":");
+  private static final byte[] SOURCE = ByteLine.ascii(",\"source\":");
+  private static final byte[] LOCATION_LINE = ByteLine.ascii(",\"location\":{\"line\":");
+  private static final byte[] COLUMN = ByteLine.ascii(",\"column\":");
+  private static final byte[] OFFSET = ByteLine.ascii(",\"offset\":");
+  private static final byte[] LENGTH = ByteLine.ascii(",\"length\":");
+  private static final byte[] ENTRY = ByteLine.ascii(",\"entry\":");
+  private static final byte[] FIELD = ByteLine.ascii(",\"field\":");
+  private static final byte[] EXTRACTED = ByteLine.ascii(",\"extracted\":true");
+  private static final byte[] LOCATION_TABLE = ByteLine.ascii(",\"location\":{\"table\":");
+  private static final byte[] ROW = ByteLine.ascii(",\"row\":");
+  private static final byte[] MASKED = ByteLine.ascii("},\"masked\":");
+  private static final byte[] FINGERPRINT = ByteLine.ascii(",\"fingerprint\":");
+  private static final byte[] VALUE = ByteLine.ascii(",\"value\":");
+  private static final byte[] END = ByteLine.ascii("}\n");
+  private static final byte[] NULL = ByteLine.ascii("null");
+  private static final byte QUOTE = '"';
 
-  private final StringBuilder line = new StringBuilder(512);
-  private char[] chars = new char[512];
+  private final ByteLine sourceText = new ByteLine();
   private SourceRef lastSource;
-  private String lastSourceText;
+  private byte[] lastSourceBytes;
 
-  /**
-   * Writes the record of {@code f} and its line feed through {@code gen}, which must stand between root
-   * values (as after a previous record).
-   */
-  void write(JsonGenerator gen, Finding f) throws IOException {
-    StringBuilder b = line;
-    b.setLength(0);
-    b.append("{\"type\":\"finding\",\"category\":");
+  /** Appends the record of {@code f} and its line feed to {@code b}. */
+  void write(ByteLine b, Finding f) {
+    b.append(START);
     string(b, f.category().id());
-    field(b, "rule", f.rule());
-    b.append(",\"confidence\":").append(confidence(f.confidence()));
-    b.append(",\"source\":").append(source(f.source()));
-    b.append(",\"location\":");
-    location(b, f.location());
-    field(b, "masked", f.masked());
-    field(b, "fingerprint", f.fingerprint());
-    optional(b, "value", f.value());
-    b.append("}\n");
-    int n = b.length();
-    if (chars.length < n) {
-      chars = new char[Math.max(n, 2 * chars.length)];
+    b.append(RULE);
+    string(b, f.rule());
+    b.append(CONFIDENCE).append(confidenceBytes(f.confidence()));
+    b.append(SOURCE).append(source(f.source()));
+    if (f.location() instanceof Location.Text t) {
+      text(b, t);
+    } else if (f.location() instanceof Location.Table t) {
+      table(b, t);
     }
-    b.getChars(0, n, chars, 0);
-    gen.writeRaw(chars, 0, n);
+    b.append(MASKED);
+    string(b, f.masked());
+    b.append(FINGERPRINT);
+    string(b, f.fingerprint());
+    optional(b, VALUE, f.value());
+    b.append(END);
   }
 
-  /** The {@code source} object of {@code ref}: escaped once while the findings come from the same source. */
-  private String source(SourceRef ref) {
+  /** The {@code source} object of {@code ref}: encoded once while the findings come from the same source. */
+  private byte[] source(SourceRef ref) {
     if (ref != lastSource && !ref.equals(lastSource)) {
-      StringBuilder b = new StringBuilder(64 + ref.uri().length());
-      b.append("{\"kind\":");
+      ByteLine b = sourceText;
+      b.clear();
+      b.append(ByteLine.ascii("{\"kind\":"));
       string(b, ref.kind());
-      field(b, "uri", ref.uri());
-      field(b, "host", ref.host());
-      b.append('}');
-      lastSourceText = b.toString();
+      b.append(ByteLine.ascii(",\"uri\":"));
+      string(b, ref.uri());
+      b.append(ByteLine.ascii(",\"host\":"));
+      string(b, ref.host());
+      b.append((byte) '}');
+      lastSourceBytes = Arrays.copyOf(b.array(), b.length());
     }
     lastSource = ref;
-    return lastSourceText;
+    return lastSourceBytes;
   }
 
-  private static void location(StringBuilder b, Location location) {
-    b.append('{');
-    if (location instanceof Location.Text t) {
-      b.append("\"line\":").append(t.line()).append(",\"column\":").append(t.column())
-          .append(",\"offset\":").append(t.offset()).append(",\"length\":").append(t.length());
-      optional(b, "entry", t.entry());
-      optional(b, "field", t.field());
-      if (t.extracted()) {
-        b.append(",\"extracted\":true");
-      }
-    } else if (location instanceof Location.Table t) {
-      b.append("\"table\":");
-      string(b, t.table());
-      optional(b, "column", t.column());
-      optional(b, "row", t.row());
+  private static void text(ByteLine b, Location.Text t) {
+    b.append(LOCATION_LINE).decimal(t.line()).append(COLUMN).decimal(t.column())
+        .append(OFFSET).decimal(t.offset()).append(LENGTH).decimal(t.length());
+    optional(b, ENTRY, t.entry());
+    optional(b, FIELD, t.field());
+    if (t.extracted()) {
+      b.append(EXTRACTED);
     }
-    b.append('}');
   }
 
-  /** {@code ,"name":} and {@code value} as a JSON string ({@code null} written as such). */
-  private static void field(StringBuilder b, String name, String value) {
-    b.append(",\"").append(name).append("\":");
-    string(b, value);
+  private static void table(ByteLine b, Location.Table t) {
+    b.append(LOCATION_TABLE);
+    string(b, t.table());
+    optional(b, COLUMN, t.column());
+    optional(b, ROW, t.row());
   }
 
-  /** {@link #field}, left out when {@code value} is {@code null}. */
-  private static void optional(StringBuilder b, String name, String value) {
+  /** {@code name} (e.g. {@code ,"entry":}) and {@code value} as a JSON string, left out when {@code value} is {@code null}. */
+  private static void optional(ByteLine b, byte[] name, String value) {
     if (value != null) {
-      field(b, name, value);
+      b.append(name);
+      string(b, value);
     }
   }
 
   /** {@code s} as a JSON string, or {@code null}: what the generator writes for a string value. */
-  static void string(StringBuilder b, String s) {
+  static void string(ByteLine b, String s) {
     if (s == null) {
-      b.append("null");
+      b.append(NULL);
       return;
     }
-    b.append('"');
-    if (plain(s)) {
-      b.append(s);
-    } else {
-      ESCAPER.quoteAsString(s, b);
+    b.append(QUOTE);
+    if (!b.appendPlain(s)) {
+      StringBuilder escaped = new StringBuilder(s.length() + 16);
+      ESCAPER.quoteAsString(s, escaped);
+      b.utf8(escaped);
     }
-    b.append('"');
+    b.append(QUOTE);
   }
 
-  /** Whether {@code s} has no character that JSON escapes: no control character, quote or backslash. */
-  private static boolean plain(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == '"' || c == '\\') {
-        return false;
-      }
+  /** The UTF-8 of {@link #confidence}. */
+  private static byte[] confidenceBytes(double confidence) {
+    long k = Math.round(confidence * CONFIDENCE_STEPS);
+    if (k >= 0 && k <= CONFIDENCE_STEPS) {
+      return CONFIDENCE_BYTES[(int) k];
     }
-    return true;
+    return ByteLine.ascii(generated(ConfidenceBands.rounded(confidence)));
+  }
+
+  private static byte[][] confidenceBytes() {
+    byte[][] bytes = new byte[CONFIDENCE_TEXT.length][];
+    for (int k = 0; k < bytes.length; k++) {
+      bytes[k] = ByteLine.ascii(CONFIDENCE_TEXT[k]);
+    }
+    return bytes;
   }
 
   /** The text the generator writes for {@link ConfidenceBands#rounded} of {@code confidence}. */

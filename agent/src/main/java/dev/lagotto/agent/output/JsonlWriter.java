@@ -14,7 +14,8 @@ import dev.lagotto.core.finding.Finding;
 import dev.lagotto.core.finding.SourceRef;
 import dev.lagotto.core.rule.RulePack;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
@@ -22,19 +23,27 @@ import java.io.UncheckedIOException;
  * (with {@code reason}, {@code error} and maybe {@code detail}; one per skipped archive entry too, with
  * {@code location.entry}) and a last {@code summary}; a database adds
  * its column findings, skipped tables and its own {@code summary} (with {@code source}) in the shapes of
- * {@link JdbcJson}. Streams: memory
- * does not grow with the number of findings. Not thread-safe.
+ * {@link JdbcJson}. Writes UTF-8 bytes: the finding records from {@link FindingLine}, the others from a
+ * character generator encoded by {@link ByteLine} (the bytes an {@link java.io.OutputStreamWriter} would
+ * write for the generator's text). Streams: memory does not grow with the number of findings; bytes go to
+ * {@code out} in pieces of about {@value #FLUSH_BYTES} and at the end of each source. Not thread-safe.
  */
 final class JsonlWriter implements ReportWriter {
+  /** Bytes gathered before they are written to the stream. */
+  static final int FLUSH_BYTES = 1 << 16;
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private final PrintWriter out;
+  private final OutputStream out;
+  private final ByteLine pending = new ByteLine();
+  /** The text of the records other than findings, moved to {@link #pending} after each one. */
+  private final StringWriter records = new StringWriter();
   private final JsonGenerator gen;
   private final FindingLine findingLine = new FindingLine();
 
-  JsonlWriter(PrintWriter out) {
+  /** A writer on {@code out}, which it flushes after each source and never closes. */
+  JsonlWriter(OutputStream out) {
     this.out = out;
     try {
-      this.gen = JsonRecords.generator(out);
+      this.gen = JsonRecords.generator(records);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -45,10 +54,13 @@ final class JsonlWriter implements ReportWriter {
 
   @Override
   public void finding(Finding f) {
-    try {
-      findingLine.write(gen, f);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    findingLine.write(pending, f);
+    if (pending.length() >= FLUSH_BYTES) {
+      try {
+        pending.drainTo(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
@@ -61,7 +73,7 @@ final class JsonlWriter implements ReportWriter {
       if (result.status() != SourceResult.Status.SCANNED) {
         skipped(source, null, result.reason(), result.detail(), result.status() == SourceResult.Status.FAILED);
       }
-      gen.flush();
+      flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -101,7 +113,7 @@ final class JsonlWriter implements ReportWriter {
   public void database(SourceRef database, JdbcScanSummary summary) {
     tree(JdbcJson.summary(database, summary));
     try {
-      gen.flush();
+      flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -125,14 +137,24 @@ final class JsonlWriter implements ReportWriter {
       JsonRecords.summary(gen, summary);
       gen.writeEndObject();
       newline();
-      gen.flush();
-      out.flush();
+      flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** Ends a record written through the generator: its line feed, and its text moved to {@link #pending}. */
   private void newline() throws IOException {
     gen.writeRaw('\n');
+    gen.flush();
+    StringBuffer text = records.getBuffer();
+    pending.utf8(text);
+    text.setLength(0);
+  }
+
+  /** Writes what is pending and flushes {@code out}. */
+  private void flush() throws IOException {
+    pending.drainTo(out);
+    out.flush();
   }
 }

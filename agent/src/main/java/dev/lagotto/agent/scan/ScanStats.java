@@ -18,7 +18,8 @@ public final class ScanStats {
   private final LongAdder excluded = new LongAdder();
   private final LongAdder bytes = new LongAdder();
   private final LongAdder findings = new LongAdder();
-  private final Map<Category, LongAdder> byCategory = new ConcurrentHashMap<>();
+  /** Findings by {@link Category#ordinal}; a category is in the summary once it has one. */
+  private final LongAdder[] byCategory = adders(Category.values().length);
   private final Map<String, LongAdder> skipReasons = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> failReasons = new ConcurrentHashMap<>();
   private final LongAdder entriesSkipped = new LongAdder();
@@ -35,7 +36,7 @@ public final class ScanStats {
 
   public void finding(Category category) {
     findings.increment();
-    byCategory.computeIfAbsent(category, c -> new LongAdder()).increment();
+    byCategory[category.ordinal()].increment();
   }
 
   public void bytes(long n) {
@@ -89,11 +90,24 @@ public final class ScanStats {
 
   public ScanSummary snapshot() {
     Map<String, Long> cats = new TreeMap<>();
-    byCategory.forEach((c, n) -> cats.put(c.id(), n.sum()));
+    for (Category c : Category.values()) {
+      long n = byCategory[c.ordinal()].sum();
+      if (n > 0) {
+        cats.put(c.id(), n);
+      }
+    }
     return new ScanSummary(scanned.sum(), skipped.sum(), failed.sum(), excluded.sum(), bytes.sum(), findings.sum(),
         cats, sums(skipReasons), sums(failReasons), (System.nanoTime() - startNanos) / 1e9, keyOrigin,
         tablesScanned.sum(), tablesSkipped.sum(), sums(tableSkipReasons), rows.sum(), entriesSkipped.sum(),
         entriesFailed.sum());
+  }
+
+  private static LongAdder[] adders(int n) {
+    LongAdder[] adders = new LongAdder[n];
+    for (int i = 0; i < n; i++) {
+      adders[i] = new LongAdder();
+    }
+    return adders;
   }
 
   private static Map<String, Long> sums(Map<String, LongAdder> map) {

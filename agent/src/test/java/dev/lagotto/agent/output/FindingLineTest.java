@@ -10,15 +10,22 @@ import dev.lagotto.core.finding.Finding;
 import dev.lagotto.core.finding.Location;
 import dev.lagotto.core.finding.SourceRef;
 import dev.lagotto.core.rule.Category;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The JSONL finding records of {@link FindingLine} against a Jackson generator writing the same record. */
+/**
+ * The JSONL finding records of {@link FindingLine} (through {@link JsonlWriter}, in bytes) against a Jackson
+ * generator writing the same record through a UTF-8 {@link OutputStreamWriter}, as the report was written
+ * before the byte path.
+ */
 class FindingLineTest {
   /** Characters that JSON escapes or that are easy to get wrong: controls, quote, backslash, non-ASCII, surrogates. */
   private static final String ALPHABET = "aZ09@.:-_ /\"\\\b\f\n\r\t\u0000\u0001\u001f\u007f\u0080é°ü中\u2028\u2029\ud83d\ude00\ud800\udfff";
@@ -102,9 +109,10 @@ class FindingLineTest {
     List<SourceRef> sources = List.of(new SourceRef("file", "file:///var/log/app.log", "host1.example.com"),
         new SourceRef("file", "file:///tmp/d%C3%A9j%C3%A0 vu/\"q\".log", "hôst\t2"),
         new SourceRef("stdin", "stdin:", "host1.example.com"));
-    StringWriter expected = new StringWriter();
-    StringWriter actual = new StringWriter();
-    JsonlWriter writer = new JsonlWriter(new PrintWriter(actual));
+    ByteArrayOutputStream expectedBytes = new ByteArrayOutputStream();
+    Writer expected = new OutputStreamWriter(expectedBytes, StandardCharsets.UTF_8);
+    ByteArrayOutputStream actual = new ByteArrayOutputStream();
+    JsonlWriter writer = new JsonlWriter(actual);
     List<Finding> findings = new ArrayList<>();
     try (JsonGenerator gen = JsonRecords.generator(expected)) {
       for (int i = 0; i < 5_000; i++) {
@@ -126,15 +134,19 @@ class FindingLineTest {
       }
     }
     writer.endSource(sources.get(0), SourceResult.scanned(1, 1));
-    String[] want = expected.toString().split("\n", -1);
-    String[] got = actual.toString().split("\n", -1);
+    expected.flush();
+    // byte for byte, as Latin-1 text (one char per byte): what the character path wrote through a UTF-8 writer
+    String[] want = expectedBytes.toString(StandardCharsets.ISO_8859_1).split("\n", -1);
+    String[] got = actual.toString(StandardCharsets.ISO_8859_1).split("\n", -1);
     assertThat(got).hasSameSizeAs(want);
     for (int i = 0; i < want.length; i++) {
       assertThat(got[i]).as("line %d (seed %d)", i + 1, seed).isEqualTo(want[i]);
     }
     ObjectMapper mapper = new ObjectMapper();
-    JsonNode first = mapper.readTree(got[0]);
-    assertThat(first.get("masked").asText()).isEqualTo(findings.get(0).masked());
+    JsonNode first = mapper.readTree(got[0].getBytes(StandardCharsets.ISO_8859_1));
+    // an unpaired surrogate is written as '?', as String.getBytes and the UTF-8 writer both write it
+    String masked = findings.get(0).masked();
+    assertThat(first.get("masked").asText()).isEqualTo(new String(masked.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
   }
 
   @Test

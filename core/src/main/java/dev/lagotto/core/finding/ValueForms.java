@@ -49,38 +49,13 @@ public final class ValueForms {
 
   /** The normalised value that is fingerprinted. */
   public static String normalise(Category category, String raw) {
-    String s = raw == null ? "" : raw.strip();
-    return switch (category) {
-      case EMAIL -> email(s);
-      case IPV4, IPV6 -> ipNormal(s, ipAddress(s));
-      case PHONE -> phone(s);
-      case CREDIT_CARD -> digits(s);
-      case IBAN -> iban(s);
-      case MAC_ADDRESS -> mac(s);
-      case GEO_COORDINATES -> geoNormal(s, GeoCoordinates.parse(s).orElse(null));
-      case PERSON_NAME -> name(s);
-      case NATIONAL_ID -> alphanumeric(s).toUpperCase(Locale.ROOT);
-      default -> s;
-    };
+    return shape(category).normal(stripped(raw));
   }
 
   /** A display form that does not reveal the value. */
   public static String mask(Category category, String raw) {
-    String s = raw == null ? "" : raw.strip();
-    if (s.isEmpty()) {
-      return "";
-    }
-    String masked = switch (category) {
-      case EMAIL -> maskEmail(email(s));
-      case IPV4, IPV6 -> maskIp(ipAddress(s));
-      case PHONE -> maskPhone(s);
-      case CREDIT_CARD -> maskCard(s);
-      case IBAN -> maskIban(s);
-      case GEO_COORDINATES -> geoMasked(GeoCoordinates.parse(s).orElse(null));
-      case PERSON_NAME -> maskName(s);
-      default -> null;
-    };
-    return masked == null ? generic(s) : masked;
+    String s = stripped(raw);
+    return s.isEmpty() ? "" : orGeneric(shape(category).masked(s), s);
   }
 
   /**
@@ -88,32 +63,181 @@ public final class ValueForms {
    * where both need it (e-mail, IP, geo).
    */
   public static Forms forms(Category category, String raw) {
-    String s = raw == null ? "" : raw.strip();
-    switch (category) {
-      case EMAIL -> {
-        String email = email(s);
-        return new Forms(email, s.isEmpty() ? "" : orGeneric(maskEmail(email), s));
-      }
-      case IPV4, IPV6 -> {
-        byte[] address = ipAddress(s);
-        if (address != null && address.length == 4 && s.charAt(0) != '[' && s.indexOf('%') < 0) {
-          // the parser took all of s as a dotted quad without leading zeros: s is its canonical text
-          return new Forms(s, s.substring(0, s.lastIndexOf('.') + 1) + "x");
-        }
-        return new Forms(ipNormal(s, address), s.isEmpty() ? "" : orGeneric(maskIp(address), s));
-      }
-      case GEO_COORDINATES -> {
-        GeoCoordinates.LatLon position = GeoCoordinates.parse(s).orElse(null);
-        return new Forms(geoNormal(s, position), s.isEmpty() ? "" : orGeneric(geoMasked(position), s));
-      }
-      default -> {
-        return new Forms(normalise(category, raw), mask(category, raw));
-      }
-    }
+    return shape(category).forms(stripped(raw));
   }
 
   /** The forms of one value: {@code normalised} is fingerprinted, {@code masked} is shown. */
   public record Forms(String normalised, String masked) {}
+
+  private static String stripped(String raw) {
+    return raw == null ? "" : raw.strip();
+  }
+
+  private static Shape shape(Category category) {
+    return SHAPES[category.ordinal()];
+  }
+
+  /** The shape of each category, by ordinal. */
+  private static final Shape[] SHAPES = shapes();
+
+  private static Shape[] shapes() {
+    Shape[] shapes = new Shape[Category.values().length];
+    for (Category c : Category.values()) {
+      shapes[c.ordinal()] = switch (c) {
+        case EMAIL -> Shape.EMAIL;
+        case IPV4, IPV6 -> Shape.IP;
+        case PHONE -> Shape.PHONE;
+        case CREDIT_CARD -> Shape.CARD;
+        case IBAN -> Shape.IBAN;
+        case MAC_ADDRESS -> Shape.MAC;
+        case GEO_COORDINATES -> Shape.GEO;
+        case PERSON_NAME -> Shape.NAME;
+        case NATIONAL_ID -> Shape.NATIONAL_ID;
+        default -> Shape.OTHER;
+      };
+    }
+    return shapes;
+  }
+
+  /**
+   * The forms of the categories that share a shape; every method takes the stripped value. Each constant is
+   * a class of its own, so that the call in {@link #forms} is a virtual call once findings of three or more
+   * shapes have been seen: the JIT compiles each shape's parsing once, in its own method, instead of inlining
+   * all of them into every caller of {@link #forms} (and recompiling them when a rare category first shows up).
+   */
+  private enum Shape {
+    EMAIL {
+      @Override
+      String normal(String s) {
+        return email(s);
+      }
+
+      @Override
+      String masked(String s) {
+        return maskEmail(email(s));
+      }
+
+      @Override
+      Forms forms(String s) {
+        String email = email(s);
+        return new Forms(email, s.isEmpty() ? "" : orGeneric(maskEmail(email), s));
+      }
+    },
+    IP {
+      @Override
+      String normal(String s) {
+        return ipNormal(s, ipAddress(s));
+      }
+
+      @Override
+      String masked(String s) {
+        return maskIp(ipAddress(s));
+      }
+
+      @Override
+      Forms forms(String s) {
+        byte[] address = ipAddress(s);
+        if (address != null && address.length == 4 && s.charAt(0) != '[' && s.indexOf('%') < 0) {
+          // the parser took all of s as a dotted quad without leading zeros: s is its canonical text
+          // String.concat, not +: the string-concatenation call site deoptimised here (speculate_class_check)
+          return new Forms(s, s.substring(0, s.lastIndexOf('.') + 1).concat("x"));
+        }
+        return new Forms(ipNormal(s, address), s.isEmpty() ? "" : orGeneric(maskIp(address), s));
+      }
+    },
+    PHONE {
+      @Override
+      String normal(String s) {
+        return phone(s);
+      }
+
+      @Override
+      String masked(String s) {
+        return maskPhone(s);
+      }
+    },
+    CARD {
+      @Override
+      String normal(String s) {
+        return digits(s);
+      }
+
+      @Override
+      String masked(String s) {
+        return maskCard(s);
+      }
+    },
+    IBAN {
+      @Override
+      String normal(String s) {
+        return iban(s);
+      }
+
+      @Override
+      String masked(String s) {
+        return maskIban(s);
+      }
+    },
+    MAC {
+      @Override
+      String normal(String s) {
+        return mac(s);
+      }
+    },
+    GEO {
+      @Override
+      String normal(String s) {
+        return geoNormal(s, GeoCoordinates.parse(s).orElse(null));
+      }
+
+      @Override
+      String masked(String s) {
+        return geoMasked(GeoCoordinates.parse(s).orElse(null));
+      }
+
+      @Override
+      Forms forms(String s) {
+        GeoCoordinates.LatLon position = GeoCoordinates.parse(s).orElse(null);
+        return new Forms(geoNormal(s, position), s.isEmpty() ? "" : orGeneric(geoMasked(position), s));
+      }
+    },
+    NAME {
+      @Override
+      String normal(String s) {
+        return personName(s);
+      }
+
+      @Override
+      String masked(String s) {
+        return maskName(s);
+      }
+    },
+    NATIONAL_ID {
+      @Override
+      String normal(String s) {
+        return alphanumeric(s).toUpperCase(Locale.ROOT);
+      }
+    },
+    OTHER {
+      @Override
+      String normal(String s) {
+        return s;
+      }
+    };
+
+    /** The normalised form of {@code s}. */
+    abstract String normal(String s);
+
+    /** The mask of a non-empty {@code s}, or {@code null} for the generic one. */
+    String masked(String s) {
+      return null;
+    }
+
+    /** Both forms of {@code s}. */
+    Forms forms(String s) {
+      return new Forms(normal(s), s.isEmpty() ? "" : orGeneric(masked(s), s));
+    }
+  }
 
   private static String orGeneric(String masked, String s) {
     return masked == null ? generic(s) : masked;
@@ -215,7 +339,7 @@ public final class ValueForms {
   }
 
   /** Lower case, each run of regex white space one space. */
-  private static String name(String s) {
+  private static String personName(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -275,7 +399,13 @@ public final class ValueForms {
   }
 
   private static String maskPhone(String s) {
-    int digits = (int) s.chars().filter(c -> c >= '0' && c <= '9').count();
+    int digits = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      }
+    }
     if (digits <= PHONE_VISIBLE_DIGITS * 2) {
       return null;
     }

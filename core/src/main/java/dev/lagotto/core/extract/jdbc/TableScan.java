@@ -310,7 +310,8 @@ final class TableScan {
   private void rowFinding(ColumnInfo col, Rule rule, double confidence, String raw, String label) {
     Category c = rule.category();
     rowFindings++;
+    ValueForms.Forms forms = ValueForms.forms(c, raw);
     sink.row(new Finding(c, rule.id(), confidence, source, new Location.Table(table.display(), col.name(), label),
-        ValueForms.mask(c, raw), fingerprinter.fingerprint(ValueForms.normalise(c, raw)), options.reveal() ? raw : null));
+        forms.masked(), fingerprinter.fingerprint(forms.normalised()), options.reveal() ? raw : null));
   }
 }
