@@ -122,6 +122,44 @@ class RulePackLoaderTest {
   }
 
   @Test
+  void rejectsUnknownNestedFieldsAndValuesOfTheWrongKindWithTheirLines() throws Exception {
+    write("mail", GOOD.replace("exclude: {values: [root@example.com]}", "exclude: {values: [root@example.com], hosts: [a]}"));
+    assertRejected("mail.yaml:8", "unknown field 'hosts' (known: values, patterns)");
+    write("mail", GOOD.replace("why: 'no dotted domain'", "because: 'no dotted domain'"));
+    assertRejected("mail.yaml:14", "unknown field 'because'");
+    write("mail", GOOD.replace("keywords: ['@', '%40']", "keywords: '@'"));
+    assertRejected("mail.yaml:6", "keywords: expected a list");
+    write("mail", GOOD.replace("pattern: '", "pattern: ['").replace("{2,}'", "{2,}']"));
+    assertRejected("mail.yaml:4", "pattern: expected text");
+    write("mail", GOOD.replace("confidence: 0.9", "confidence: high"));
+    assertRejected("mail.yaml:7", "confidence: expected a number");
+    write("mail", GOOD.replace("confidence: 0.9", "confidence: 0.9\ncontext: {window: 4.5}"));
+    assertRejected("mail.yaml:8", "window: expected a whole number");
+    write("mail", GOOD.replace("confidence: 0.9", "confidence: 0.9\ncase_insensitive: maybe"));
+    assertRejected("mail.yaml:8", "case_insensitive: expected true or false");
+    write("mail", GOOD.replace("examples:", "examples: [1]\nx:"));
+    assertRejected("mail.yaml:9", "examples: expected a mapping");
+    write("mail", GOOD + "---\n" + GOOD);
+    assertRejected("mail.yaml:17", "more than one YAML document");
+    write("mail", "- id: mail\n");
+    assertRejected("mail.yaml:1", "a rule file must be a mapping");
+  }
+
+  @Test
+  void readsScalarsAsTextAndQuotedNumbersAsNumbers() throws Exception {
+    write("mail", GOOD.replace("confidence: 0.9", "confidence: '0.9'\ncontext: {words: [mail, 2], window: '30', required: 'false'}"));
+    Rule r = RulePackLoader.load(dir).get("mail").orElseThrow();
+    assertThat(r.confidence()).isEqualTo(0.9);
+    assertThat(r.context().words()).containsExactly("mail", "2");
+    assertThat(r.context().window()).isEqualTo(30);
+    assertThat(r.context().required()).isFalse();
+    write("mail", GOOD.replace("confidence: 0.9", "confidence: ~\nvalidators: ~"));
+    r = RulePackLoader.load(dir).get("mail").orElseThrow();
+    assertThat(r.confidence()).isEqualTo(RulePackLoader.DEFAULT_CONFIDENCE);
+    assertThat(r.validators()).isEmpty();
+  }
+
+  @Test
   void rejectsARuleWhoseExamplesFail() throws Exception {
     write("mail", GOOD.replace("find: 'jane.doe@example.com'", "find: 'doe@example.com'"));
     assertRejected("mail.yaml:11", "expected to find 'doe@example.com'");
