@@ -20,7 +20,12 @@ import java.io.UncheckedIOException;
 final class FindingLine {
   /** Confidences {@code k / 1000} whose text is kept; others are written through a generator. */
   private static final int CONFIDENCE_STEPS = 1000;
-  private static final String[] CONFIDENCE_TEXT = confidenceTexts();
+  /**
+   * The text of {@code k / CONFIDENCE_STEPS} at index {@code k}, filled on first use (a scan reports a few
+   * distinct confidences; making all 1,001 texts cost a twentieth of the start of {@code lagotto scan}). A
+   * race only computes the same immutable text twice.
+   */
+  private static final String[] CONFIDENCE_TEXT = new String[CONFIDENCE_STEPS + 1];
   private static final JsonStringEncoder ESCAPER = JsonStringEncoder.getInstance();
 
   private final StringBuilder line = new StringBuilder(512);
@@ -131,17 +136,14 @@ final class FindingLine {
   static String confidence(double confidence) {
     long k = Math.round(confidence * CONFIDENCE_STEPS);
     if (k >= 0 && k <= CONFIDENCE_STEPS) {
-      return CONFIDENCE_TEXT[(int) k];
+      String text = CONFIDENCE_TEXT[(int) k];
+      if (text == null) {
+        text = generated(k / (double) CONFIDENCE_STEPS);
+        CONFIDENCE_TEXT[(int) k] = text;
+      }
+      return text;
     }
     return generated(ConfidenceBands.rounded(confidence));
-  }
-
-  private static String[] confidenceTexts() {
-    String[] texts = new String[CONFIDENCE_STEPS + 1];
-    for (int k = 0; k <= CONFIDENCE_STEPS; k++) {
-      texts[k] = generated(k / (double) CONFIDENCE_STEPS);
-    }
-    return texts;
   }
 
   /** The text of {@code value} as a root number written by a generator of {@link JsonRecords#generator}. */

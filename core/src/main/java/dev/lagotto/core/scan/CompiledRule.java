@@ -179,8 +179,10 @@ final class CompiledRule {
     }
     List<long[]> candidates = new ArrayList<>();
     List<boolean[]> candidateSets = new ArrayList<>();
-    for (int j = 1; j < Math.min(minLength, MAX_PROBE_OFFSET); j++) {
-      boolean[] set = p.bytesAtOffset(j);
+    int count = Math.max(0, Math.min(minLength, MAX_PROBE_OFFSET));
+    boolean[][] atOffset = p.bytesAtOffsets(count);
+    for (int j = 1; j < count; j++) {
+      boolean[] set = atOffset[j];
       long w = 0;
       for (int b = 0; b < 256; b++) {
         if (set[b]) {
