@@ -31,7 +31,8 @@ public final class Main {
 
   /** Runs {@code args} in {@code env}, writing to {@code out} and {@code err}; returns the exit code. */
   public static int run(CliEnvironment env, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = commandLine(env, args.length == 0 ? null : args[0]);
+    CommandLine cl = args.length == 1 && VERSION_OPTIONS.contains(args[0])
+        ? commandLine(env, VERSION_ONLY) : commandLine(env, args.length == 0 ? null : args[0]);
     cl.setOut(out);
     cl.setErr(err);
     int code = cl.execute(args);
@@ -39,6 +40,11 @@ public final class Main {
     err.flush();
     return code;
   }
+
+  /** The options that print the version; given alone, they need no subcommand. */
+  private static final List<String> VERSION_OPTIONS = List.of("--version", "-V");
+  /** Marker for {@link #commandLine(CliEnvironment, String)}: the top command without subcommands. */
+  private static final String VERSION_ONLY = "";
 
   /** The subcommands of {@code lagotto}, in help order. */
   private static final List<String> SUBCOMMANDS = List.of(ScanCommand.NAME, RulesCommand.NAME, AgentCommand.NAME,
@@ -54,10 +60,14 @@ public final class Main {
    * all of them. Building a subcommand's model costs class loading and annotation reflection (for
    * {@code serve}, {@code agent} and {@code search}, a good part of the start of {@code lagotto scan}); the
    * one subcommand parses, runs and prints help exactly as in the whole tree, and anything else (no
-   * arguments, {@code --help}, a misspelt command) gets the whole tree and its messages.
+   * arguments, {@code --help}, a misspelt command) gets the whole tree and its messages. {@link #VERSION_ONLY}
+   * gives the top command alone: {@code lagotto --version} prints what the whole tree prints.
    */
   static CommandLine commandLine(CliEnvironment env, String first) {
     CommandLine cl = new CommandLine(new LagottoCommand());
+    if (VERSION_ONLY.equals(first)) {
+      return finish(cl);
+    }
     if (first != null && SUBCOMMANDS.contains(first)) {
       cl.addSubcommand(first, subcommand(first, env));
     } else {
@@ -65,6 +75,11 @@ public final class Main {
         cl.addSubcommand(name, subcommand(name, env));
       }
     }
+    return finish(cl);
+  }
+
+  /** {@code cl} with the settings every tree shares: enum values in any case, the execution error handler. */
+  private static CommandLine finish(CommandLine cl) {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
       if (e instanceof UsageException) {
