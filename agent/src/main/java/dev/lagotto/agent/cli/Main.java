@@ -4,6 +4,8 @@ import dev.lagotto.agent.client.SearchCommand;
 import dev.lagotto.agent.client.SubjectCommand;
 import dev.lagotto.agent.daemon.AgentCommand;
 import dev.lagotto.agent.server.ServeCommand;
+import dev.lagotto.core.rule.RuleLoadException;
+import dev.lagotto.core.rule.RulePackLoader;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -20,6 +22,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && (ScanCommand.NAME.equals(args[0]) || RulesCommand.NAME.equals(args[0]))) {
+      preloadDefaultPack();
+    }
     PrintWriter out = new PrintWriter(new BufferedWriter(
         new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), OUT_BUFFER), false);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
@@ -27,6 +32,27 @@ public final class Main {
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * Starts reading the default rule pack on a daemon thread, so that it overlaps building and parsing the
+   * command line on a second core; the command's own {@link RulePackLoader#loadDefault()} then takes the
+   * same pack (or reports the same failure), waiting if the read is not over. Wasted only when the command
+   * replaces the default pack.
+   */
+  private static void preloadDefaultPack() {
+    Thread t = new Thread(Main::readDefaultPack, "lagotto-rules-preload");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void readDefaultPack() {
+    try {
+      RulePackLoader.loadDefault();
+    } catch (RuleLoadException | RuntimeException e) {
+      // the command's own call gets the same failure and reports it
+      return;
+    }
   }
 
   /** Runs {@code args} in {@code env}, writing to {@code out} and {@code err}; returns the exit code. */

@@ -19,6 +19,9 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -47,6 +50,8 @@ public final class RulePackLoader {
   public static final int MAX_CONTEXT_WINDOW = 1000;
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_\\-]*");
   private static final YAMLFactory FACTORY = yamlFactory();
+  /** The read of the default pack, set by the first {@link #loadDefault()}. */
+  private static final AtomicReference<FutureTask<RulePack>> DEFAULT_PACK = new AtomicReference<>();
 
   private RulePackLoader() {}
 
@@ -63,8 +68,50 @@ public final class RulePackLoader {
    * --categories email} compiles the e-mail rules alone, and nothing is compiled twice. A defect there
    * cannot reach a user: the build's tests (DefaultPackExamplesTest, RulePackLoaderTest) compile every rule
    * of this pack and run its examples.
+   *
+   * <p>Read once per process (the pack is immutable and its resources do not change): every call returns
+   * the same pack, or throws the same failure; a call while another thread reads it waits for that read.
+   * So a launcher may start the read on a spare thread while it parses its command line.
    */
   public static RulePack loadDefault() throws RuleLoadException {
+    FutureTask<RulePack> task = DEFAULT_PACK.get();
+    if (task == null) {
+      FutureTask<RulePack> mine = new FutureTask<>(RulePackLoader::readDefault);
+      task = DEFAULT_PACK.compareAndExchange(null, mine);
+      if (task == null) {
+        task = mine;
+        mine.run();
+      }
+    }
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuleLoadException r) {
+        throw new RuleLoadException(r);
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static RulePack readDefault() throws RuleLoadException {
     ClassLoader cl = RulePackLoader.class.getClassLoader();
     List<Rule> rules = new ArrayList<>();
     try (InputStream index = cl.getResourceAsStream(DEFAULT_INDEX)) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lagotto.core.scan.ScanSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +55,23 @@ class RulePackLoaderTest {
     RulePack pack = RulePackLoader.loadDefault();
     assertThat(pack.size()).isGreaterThan(0);
     assertThat(pack.rules()).allSatisfy(r -> assertThat(r.origin()).startsWith("classpath:"));
+  }
+
+  @Test
+  void theDefaultPackIsReadOncePerProcessAndSharedAcrossThreads() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<RulePack>> reads = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        reads.add(pool.submit(RulePackLoader::loadDefault));
+      }
+      RulePack first = RulePackLoader.loadDefault();
+      for (java.util.concurrent.Future<RulePack> read : reads) {
+        assertThat(read.get()).isSameAs(first);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
