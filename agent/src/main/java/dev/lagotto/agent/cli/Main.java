@@ -5,6 +5,8 @@ import dev.lagotto.agent.client.SubjectCommand;
 import dev.lagotto.agent.daemon.AgentCommand;
 import dev.lagotto.agent.output.Utf8PrintWriter;
 import dev.lagotto.agent.server.ServeCommand;
+import dev.lagotto.core.rule.RuleLoadException;
+import dev.lagotto.core.rule.RulePackLoader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -20,6 +22,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && (ScanCommand.NAME.equals(args[0]) || RulesCommand.NAME.equals(args[0]))) {
+      preloadDefaultPack();
+    }
     PrintWriter out = new Utf8PrintWriter(new FileOutputStream(FileDescriptor.out), OUT_BUFFER);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
     int code = run(CliEnvironment.system(), out, err, args);
@@ -28,9 +33,31 @@ public final class Main {
     System.exit(code);
   }
 
+  /**
+   * Starts reading the default rule pack on a daemon thread, so that it overlaps building and parsing the
+   * command line on a second core; the command's own {@link RulePackLoader#loadDefault()} then takes the
+   * same pack (or reports the same failure), waiting if the read is not over. Wasted only when the command
+   * replaces the default pack.
+   */
+  private static void preloadDefaultPack() {
+    Thread t = new Thread(Main::readDefaultPack, "lagotto-rules-preload");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void readDefaultPack() {
+    try {
+      RulePackLoader.loadDefault();
+    } catch (RuleLoadException | RuntimeException e) {
+      // the command's own call gets the same failure and reports it
+      return;
+    }
+  }
+
   /** Runs {@code args} in {@code env}, writing to {@code out} and {@code err}; returns the exit code. */
   public static int run(CliEnvironment env, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = commandLine(env, args.length == 0 ? null : args[0]);
+    CommandLine cl = args.length == 1 && VERSION_OPTIONS.contains(args[0])
+        ? commandLine(env, VERSION_ONLY) : commandLine(env, args.length == 0 ? null : args[0]);
     cl.setOut(out);
     cl.setErr(err);
     int code = cl.execute(args);
@@ -38,6 +65,11 @@ public final class Main {
     err.flush();
     return code;
   }
+
+  /** The options that print the version; given alone, they need no subcommand. */
+  private static final List<String> VERSION_OPTIONS = List.of("--version", "-V");
+  /** Marker for {@link #commandLine(CliEnvironment, String)}: the top command without subcommands. */
+  private static final String VERSION_ONLY = "";
 
   /** The subcommands of {@code lagotto}, in help order. */
   private static final List<String> SUBCOMMANDS = List.of(ScanCommand.NAME, RulesCommand.NAME, AgentCommand.NAME,
@@ -53,10 +85,14 @@ public final class Main {
    * all of them. Building a subcommand's model costs class loading and annotation reflection (for
    * {@code serve}, {@code agent} and {@code search}, a good part of the start of {@code lagotto scan}); the
    * one subcommand parses, runs and prints help exactly as in the whole tree, and anything else (no
-   * arguments, {@code --help}, a misspelt command) gets the whole tree and its messages.
+   * arguments, {@code --help}, a misspelt command) gets the whole tree and its messages. {@link #VERSION_ONLY}
+   * gives the top command alone: {@code lagotto --version} prints what the whole tree prints.
    */
   static CommandLine commandLine(CliEnvironment env, String first) {
     CommandLine cl = new CommandLine(new LagottoCommand());
+    if (VERSION_ONLY.equals(first)) {
+      return finish(cl);
+    }
     if (first != null && SUBCOMMANDS.contains(first)) {
       cl.addSubcommand(first, subcommand(first, env));
     } else {
@@ -64,6 +100,11 @@ public final class Main {
         cl.addSubcommand(name, subcommand(name, env));
       }
     }
+    return finish(cl);
+  }
+
+  /** {@code cl} with the settings every tree shares: enum values in any case, the execution error handler. */
+  private static CommandLine finish(CommandLine cl) {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
       if (e instanceof UsageException) {

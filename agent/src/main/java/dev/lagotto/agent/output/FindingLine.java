@@ -22,8 +22,13 @@ import java.util.Arrays;
 final class FindingLine {
   /** Confidences {@code k / 1000} whose text is kept; others are written through a generator. */
   private static final int CONFIDENCE_STEPS = 1000;
-  private static final String[] CONFIDENCE_TEXT = confidenceTexts();
-  private static final byte[][] CONFIDENCE_BYTES = confidenceBytes();
+  /**
+   * The text of {@code k / CONFIDENCE_STEPS} at index {@code k}, and its UTF-8, filled on first use (a scan reports
+   * a few distinct confidences; making all 1,001 texts cost a twentieth of the start of {@code lagotto scan}). A
+   * race only computes the same immutable value twice.
+   */
+  private static final String[] CONFIDENCE_TEXT = new String[CONFIDENCE_STEPS + 1];
+  private static final byte[][] CONFIDENCE_BYTES = new byte[CONFIDENCE_STEPS + 1][];
   private static final JsonStringEncoder ESCAPER = JsonStringEncoder.getInstance();
   private static final byte[] START = ByteLine.ascii("{\"type\":\"finding\",\"category\":");
   private static final byte[] RULE = ByteLine.ascii(",\"rule\":");
@@ -132,34 +137,28 @@ final class FindingLine {
   private static byte[] confidenceBytes(double confidence) {
     long k = Math.round(confidence * CONFIDENCE_STEPS);
     if (k >= 0 && k <= CONFIDENCE_STEPS) {
-      return CONFIDENCE_BYTES[(int) k];
+      byte[] bytes = CONFIDENCE_BYTES[(int) k];
+      if (bytes == null) {
+        bytes = ByteLine.ascii(confidence(confidence));
+        CONFIDENCE_BYTES[(int) k] = bytes;
+      }
+      return bytes;
     }
     return ByteLine.ascii(generated(ConfidenceBands.rounded(confidence)));
-  }
-
-  private static byte[][] confidenceBytes() {
-    byte[][] bytes = new byte[CONFIDENCE_TEXT.length][];
-    for (int k = 0; k < bytes.length; k++) {
-      bytes[k] = ByteLine.ascii(CONFIDENCE_TEXT[k]);
-    }
-    return bytes;
   }
 
   /** The text the generator writes for {@link ConfidenceBands#rounded} of {@code confidence}. */
   static String confidence(double confidence) {
     long k = Math.round(confidence * CONFIDENCE_STEPS);
     if (k >= 0 && k <= CONFIDENCE_STEPS) {
-      return CONFIDENCE_TEXT[(int) k];
+      String text = CONFIDENCE_TEXT[(int) k];
+      if (text == null) {
+        text = generated(k / (double) CONFIDENCE_STEPS);
+        CONFIDENCE_TEXT[(int) k] = text;
+      }
+      return text;
     }
     return generated(ConfidenceBands.rounded(confidence));
-  }
-
-  private static String[] confidenceTexts() {
-    String[] texts = new String[CONFIDENCE_STEPS + 1];
-    for (int k = 0; k <= CONFIDENCE_STEPS; k++) {
-      texts[k] = generated(k / (double) CONFIDENCE_STEPS);
-    }
-    return texts;
   }
 
   /** The text of {@code value} as a root number written by a generator of {@link JsonRecords#generator}. */

@@ -150,6 +150,23 @@ class LauncherTest {
   }
 
   @Test
+  void theVersionAloneStartsSmallAndMapsButNeverRecordsTheArchive() throws Exception {
+    Path root = fakeInstall();
+    Launch before = launchFake(root, Map.of(), "--version");
+    assertThat(before.args).containsSubsequence("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", "--version");
+    assertThat(before.args).noneMatch(a -> a.contains("Archive"));
+    assertThat(archives(root)).isEmpty();
+    launchFake(root, Map.of(), "scan", "x.log");
+    List<String> made = archives(root);
+    Launch after = launchFake(root, Map.of(), "-V");
+    assertThat(after.args).contains("-XX:TieredStopAtLevel=1",
+        "-XX:SharedArchiveFile=" + root.resolve("agent/target/" + made.get(0)));
+    Launch withMore = launchFake(root, Map.of(), "--version", "--help");
+    assertThat(withMore.args.subList(0, 2)).as("not alone: JVM defaults")
+        .containsExactly("-jar", root.resolve("agent/target/lagotto.jar").toString());
+  }
+
+  @Test
   void userOptionsComeAfterTheDefaultsAndLongRunningCommandsKeepTheJvmDefaults() throws Exception {
     Path root = fakeInstall();
     Launch scan = launchFake(root, Map.of("JAVA_OPTS", "-Xmx300m", "LAGOTTO_JAVA_OPTS", "-XX:+UseParallelGC -Dx=1",

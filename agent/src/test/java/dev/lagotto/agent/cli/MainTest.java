@@ -26,6 +26,24 @@ class MainTest {
   }
 
   @Test
+  void theVersionAloneIsPrintedWithoutSubcommandsExactlyAsByTheWholeTree() {
+    for (String option : new String[] {"--version", "-V"}) {
+      StringWriter wholeOut = new StringWriter();
+      CommandLine whole = Main.commandLine(ENV);
+      whole.setOut(new PrintWriter(wholeOut));
+      int wholeCode = whole.execute(option);
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code = Main.run(ENV, new PrintWriter(out), new PrintWriter(err), option);
+      assertThat(wholeOut.toString()).startsWith("lagotto ");
+      assertThat(out.toString()).isEqualTo(wholeOut.toString());
+      assertThat(code).isEqualTo(wholeCode).isZero();
+      assertThat(err.toString()).isEmpty();
+    }
+    assertThat(Main.commandLine(ENV, "").getSubcommands()).isEmpty();
+  }
+
+  @Test
   void aMisspeltCommandIsReportedAgainstTheWholeTree() {
     StringWriter err = new StringWriter();
     int code = Main.run(ENV, new PrintWriter(new StringWriter()), new PrintWriter(err), "scna", "x");

@@ -174,32 +174,49 @@ public final class CompiledPattern {
    * match. Cost: {@code j} times states times 256.
    */
   public boolean[] bytesAtOffset(int j) {
-    boolean[] level = new boolean[stateCount()];
-    level[0] = true;
-    for (int step = 0; step < j; step++) {
-      boolean[] next = new boolean[stateCount()];
-      for (int s = 0; s < level.length; s++) {
-        if (level[s]) {
-          for (int b = 0; b < 256; b++) {
-            int t = table[s * 256 + b];
-            if (t >= 0) {
-              next[t >>> 8] = true;
+    return bytesAtOffsets(j + 1)[j];
+  }
+
+  /**
+   * {@link #bytesAtOffset} of every offset below {@code count}, at index {@code j}, in one walk over the
+   * levels of states reachable in exactly {@code j} steps. Cost: {@code count} times the states of each
+   * level times 256.
+   */
+  public boolean[][] bytesAtOffsets(int count) {
+    boolean[][] out = new boolean[count][];
+    int n = stateCount();
+    int[] level = {0};
+    int size = 1;
+    boolean[] seen = new boolean[n];
+    int[] next = new int[n];
+    for (int j = 0; j < count; j++) {
+      boolean[] bytes = new boolean[256];
+      int nextSize = 0;
+      for (int i = 0; i < size; i++) {
+        int row = level[i] * 256;
+        for (int b = 0; b < 256; b++) {
+          int t = table[row + b];
+          if (t >= 0) {
+            bytes[b] = true;
+            if (!seen[t >>> 8]) {
+              seen[t >>> 8] = true;
+              next[nextSize++] = t >>> 8;
             }
           }
         }
       }
-      level = next;
-    }
-    boolean[] bytes = new boolean[256];
-    for (int s = 0; s < level.length; s++) {
-      if (level[s]) {
-        for (int b = 0; b < 256; b++) {
-          bytes[b] |= table[s * 256 + b] >= 0;
-        }
+      out[j] = bytes;
+      for (int i = 0; i < nextSize; i++) {
+        seen[next[i]] = false;
       }
+      int[] swap = level.length >= n ? level : new int[n];
+      level = next;
+      next = swap;
+      size = nextSize;
     }
-    return bytes;
+    return out;
   }
+
 
   /** The longest match in bytes, or {@link #UNBOUNDED}. */
   public int maxLength() {

@@ -79,24 +79,26 @@ public final class KeywordGate {
     boolean rejects = false;
     for (int run = 0; run <= MAX_RUN; run++) {
       rejects |= !before[run];
-      for (int next = 0; next < 256; next++) {
-        boolean ok = false;
-        for (int state = 0; state < n && !ok; state++) {
-          ok = level[state] && ((pattern.isAccepting(state) && !forbidden[next]) || pattern.step(state, next) >= 0);
-        }
-        after[run][next] = ok;
-        rejects |= !ok && !classBytes[next];
-      }
+      boolean[] row = after[run];
+      boolean accepting = false;
       boolean[] nextLevel = new boolean[n];
       for (int state = 0; state < n; state++) {
         if (level[state]) {
+          accepting |= pattern.isAccepting(state);
           for (int b = 0; b < 256; b++) {
             int t = pattern.step(state, b);
-            if (classBytes[b] && t >= 0) {
-              nextLevel[t] = true;
+            if (t >= 0) {
+              row[b] = true;
+              if (classBytes[b]) {
+                nextLevel[t] = true;
+              }
             }
           }
         }
+      }
+      for (int next = 0; next < 256; next++) {
+        row[next] |= accepting && !forbidden[next];
+        rejects |= !row[next] && !classBytes[next];
       }
       level = nextLevel;
     }

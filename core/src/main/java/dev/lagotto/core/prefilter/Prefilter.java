@@ -596,15 +596,25 @@ public final class Prefilter {
           columns[next][length] = mask;
         }
       }
-      Map<String, Integer> ids = new LinkedHashMap<>();
+      // bytes with equal columns share a class; classes numbered by first byte
       byte[] nextClass = new byte[256];
       List<long[]> distinct = new ArrayList<>();
+      int[] hashes = new int[256];
       for (int next = 0; next < 256; next++) {
         long[] column = columns[next];
-        nextClass[next] = (byte) (int) ids.computeIfAbsent(Arrays.toString(column), k -> {
+        int hash = Arrays.hashCode(column);
+        int id = -1;
+        for (int k = 0; k < distinct.size() && id < 0; k++) {
+          if (hashes[k] == hash && Arrays.equals(distinct.get(k), column)) {
+            id = k;
+          }
+        }
+        if (id < 0) {
+          id = distinct.size();
+          hashes[id] = hash;
           distinct.add(column);
-          return distinct.size() - 1;
-        });
+        }
+        nextClass[next] = (byte) id;
       }
       int classes = distinct.size();
       long[] masks = new long[(RunGate.MAX_RUN + 1) * classes];

@@ -7,4 +7,9 @@ public final class RuleLoadException extends Exception {
   public RuleLoadException(String origin, int line, String reason) {
     super(origin + (line > 0 ? ":" + line : "") + ": " + reason);
   }
+
+  /** The same failure as {@code e}, thrown again (its message, {@code e} as the cause) on this thread. */
+  public RuleLoadException(RuleLoadException e) {
+    super(e.getMessage(), e);
+  }
 }

@@ -1,11 +1,7 @@
 package dev.lagotto.core.rule;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lagotto.core.pattern.PatternCompiler;
 import dev.lagotto.core.pattern.PatternException;
@@ -23,6 +19,9 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -51,10 +50,8 @@ public final class RulePackLoader {
   public static final int MAX_CONTEXT_WINDOW = 1000;
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_\\-]*");
   private static final YAMLFactory FACTORY = yamlFactory();
-  private static final ObjectMapper YAML = new ObjectMapper(FACTORY)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** The read of the default pack, set by the first {@link #loadDefault()}. */
+  private static final AtomicReference<FutureTask<RulePack>> DEFAULT_PACK = new AtomicReference<>();
 
   private RulePackLoader() {}
 
@@ -71,8 +68,50 @@ public final class RulePackLoader {
    * --categories email} compiles the e-mail rules alone, and nothing is compiled twice. A defect there
    * cannot reach a user: the build's tests (DefaultPackExamplesTest, RulePackLoaderTest) compile every rule
    * of this pack and run its examples.
+   *
+   * <p>Read once per process (the pack is immutable and its resources do not change): every call returns
+   * the same pack, or throws the same failure; a call while another thread reads it waits for that read.
+   * So a launcher may start the read on a spare thread while it parses its command line.
    */
   public static RulePack loadDefault() throws RuleLoadException {
+    FutureTask<RulePack> task = DEFAULT_PACK.get();
+    if (task == null) {
+      FutureTask<RulePack> mine = new FutureTask<>(RulePackLoader::readDefault);
+      task = DEFAULT_PACK.compareAndExchange(null, mine);
+      if (task == null) {
+        task = mine;
+        mine.run();
+      }
+    }
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuleLoadException r) {
+        throw new RuleLoadException(r);
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static RulePack readDefault() throws RuleLoadException {
     ClassLoader cl = RulePackLoader.class.getClassLoader();
     List<Rule> rules = new ArrayList<>();
     try (InputStream index = cl.getResourceAsStream(DEFAULT_INDEX)) {
@@ -234,15 +273,14 @@ public final class RulePackLoader {
   private static Parsed read(byte[] yaml, String origin, String expectedId, boolean compile)
       throws RuleLoadException {
     Map<String, Integer> lines = new HashMap<>();
-    RuleFile f;
+    RuleFileReader.RuleFile f;
     try {
       try (JsonParser p = FACTORY.createParser(yaml)) {
         if (p.nextToken() == null) {
           throw new RuleLoadException(origin, 1, "empty rule file");
         }
-        walk(p, "", lines);
+        f = RuleFileReader.read(p, origin, lines);
       }
-      f = YAML.readValue(yaml, RuleFile.class);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new RuleLoadException(origin, line, e.getOriginalMessage());
@@ -276,7 +314,7 @@ public final class RulePackLoader {
         "confidence " + confidence + " is not in 0..1");
     Rule.RuleContext context = Rule.RuleContext.NONE;
     if (f.context != null) {
-      ContextFile c = f.context;
+      RuleFileReader.ContextFile c = f.context;
       int window = c.window == null ? Rule.RuleContext.DEFAULT_WINDOW : c.window;
       require(window > 0 && window <= MAX_CONTEXT_WINDOW, origin, where.line("/context/window"),
           "context window " + window + " is not in 1.." + MAX_CONTEXT_WINDOW);
@@ -290,10 +328,12 @@ public final class RulePackLoader {
         String suffix = suffixes.get(i);
         int line = where.line("/context/negative_suffix/" + i);
         require(suffix != null && !suffix.isEmpty(), origin, line, "negative_suffix " + i + " is empty");
-        try {
-          PatternCompiler.compile(suffix, false);
-        } catch (PatternException e) {
-          throw new RuleLoadException(origin, line, "negative_suffix " + i + ": " + e.getMessage());
+        if (compile) {
+          try {
+            PatternCompiler.compile(suffix, false);
+          } catch (PatternException e) {
+            throw new RuleLoadException(origin, line, "negative_suffix " + i + ": " + e.getMessage());
+          }
         }
       }
       context = new Rule.RuleContext(c.words, c.keys, c.negative, window, boost, penalty,
@@ -303,18 +343,18 @@ public final class RulePackLoader {
     List<Rule.MatchExample> match = new ArrayList<>();
     List<Rule.NoMatchExample> nomatch = new ArrayList<>();
     if (f.examples != null) {
-      List<MatchFile> m = f.examples.match == null ? List.of() : f.examples.match;
+      List<RuleFileReader.MatchFile> m = f.examples.match == null ? List.of() : f.examples.match;
       for (int i = 0; i < m.size(); i++) {
-        MatchFile e = m.get(i);
+        RuleFileReader.MatchFile e = m.get(i);
         int line = where.line("/examples/match/" + i);
         require(e != null && e.text != null && e.find != null, origin, line, "a match example needs 'text' and 'find'");
         require(!e.find.isEmpty() && e.text.contains(e.find), origin, line,
             "match example " + i + ": 'find' must be a non-empty part of 'text'");
         match.add(new Rule.MatchExample(e.text, e.find));
       }
-      List<NoMatchFile> n = f.examples.nomatch == null ? List.of() : f.examples.nomatch;
+      List<RuleFileReader.NoMatchFile> n = f.examples.nomatch == null ? List.of() : f.examples.nomatch;
       for (int i = 0; i < n.size(); i++) {
-        NoMatchFile e = n.get(i);
+        RuleFileReader.NoMatchFile e = n.get(i);
         int line = where.line("/examples/nomatch/" + i);
         require(e != null && e.text != null && e.why != null, origin, line, "a no-match example needs 'text' and 'why'");
         nomatch.add(new Rule.NoMatchExample(e.text, e.why));
@@ -349,80 +389,5 @@ public final class RulePackLoader {
 
   private static String categoryIds() {
     return EnumSet.allOf(Category.class).stream().map(Category::id).toList().toString();
-  }
-
-  /** Records the line of every value under {@code path} (JSON pointer); the parser is at the value's first token. */
-  private static void walk(JsonParser p, String path, Map<String, Integer> lines) throws IOException {
-    lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
-    JsonToken t = p.currentToken();
-    if (t == JsonToken.START_OBJECT) {
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String child = path + "/" + p.currentName();
-        lines.put(child, p.currentTokenLocation().getLineNr());
-        p.nextToken();
-        walk(p, child, lines);
-      }
-    } else if (t == JsonToken.START_ARRAY) {
-      int i = 0;
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        walk(p, path + "/" + i++, lines);
-      }
-    }
-  }
-
-  /** The YAML shape of one rule file. */
-  static final class RuleFile {
-    public String id;
-    public String category;
-    public String description;
-    public String pattern;
-    public String matcher;
-    public String boundary;
-    public List<String> keywords;
-    public String trigger;
-    @JsonProperty("case_insensitive")
-    public Boolean caseInsensitive;
-    public List<String> validators;
-    public ContextFile context;
-    public Double confidence;
-    public ExcludeFile exclude;
-    public ExamplesFile examples;
-  }
-
-  /** The YAML shape of {@code context}. */
-  static final class ContextFile {
-    public List<String> words;
-    public List<String> keys;
-    public List<String> negative;
-    @JsonProperty("negative_suffix")
-    public List<String> negativeSuffix;
-    public Integer window;
-    public Double boost;
-    public Double penalty;
-    public Boolean required;
-  }
-
-  /** The YAML shape of {@code exclude}. */
-  static final class ExcludeFile {
-    public List<String> values;
-    public List<String> patterns;
-  }
-
-  /** The YAML shape of {@code examples}. */
-  static final class ExamplesFile {
-    public List<MatchFile> match;
-    public List<NoMatchFile> nomatch;
-  }
-
-  /** The YAML shape of one match example. */
-  static final class MatchFile {
-    public String text;
-    public String find;
-  }
-
-  /** The YAML shape of one no-match example. */
-  static final class NoMatchFile {
-    public String text;
-    public String why;
   }
 }

@@ -179,8 +179,10 @@ final class CompiledRule {
     }
     List<long[]> candidates = new ArrayList<>();
     List<boolean[]> candidateSets = new ArrayList<>();
-    for (int j = 1; j < Math.min(minLength, MAX_PROBE_OFFSET); j++) {
-      boolean[] set = p.bytesAtOffset(j);
+    int count = Math.max(0, Math.min(minLength, MAX_PROBE_OFFSET));
+    boolean[][] atOffset = p.bytesAtOffsets(count);
+    for (int j = 1; j < count; j++) {
+      boolean[] set = atOffset[j];
       long w = 0;
       for (int b = 0; b < 256; b++) {
         if (set[b]) {
@@ -352,15 +354,24 @@ final class CompiledRule {
         }
         reachable[length] = next;
       }
-      gates.add(RunGate.of(c, (length, next) -> {
-        boolean[] states = reachable[length];
+      // allowed[length][next]: some state reached by the run accepts (and next may follow) or goes on with next
+      boolean[][] allowed = new boolean[RunGate.MAX_RUN + 1][256];
+      for (int length = 1; length <= RunGate.MAX_RUN; length++) {
+        boolean[] row = allowed[length];
+        boolean accepting = false;
         for (int st = 0; st < n; st++) {
-          if (states[st] && ((pattern.isAccepting(st) && !forbidden[next]) || pattern.step(st, next) >= 0)) {
-            return true;
+          if (reachable[length][st]) {
+            accepting |= pattern.isAccepting(st);
+            for (int b = 0; b < 256; b++) {
+              row[b] |= pattern.step(st, b) >= 0;
+            }
           }
         }
-        return false;
-      }));
+        for (int b = 0; b < 256; b++) {
+          row[b] |= accepting && !forbidden[b];
+        }
+      }
+      gates.add(RunGate.of(c, (length, next) -> allowed[length][next]));
     }
     return gates;
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lagotto.core.scan.ScanSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +55,23 @@ class RulePackLoaderTest {
     RulePack pack = RulePackLoader.loadDefault();
     assertThat(pack.size()).isGreaterThan(0);
     assertThat(pack.rules()).allSatisfy(r -> assertThat(r.origin()).startsWith("classpath:"));
+  }
+
+  @Test
+  void theDefaultPackIsReadOncePerProcessAndSharedAcrossThreads() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<RulePack>> reads = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        reads.add(pool.submit(RulePackLoader::loadDefault));
+      }
+      RulePack first = RulePackLoader.loadDefault();
+      for (java.util.concurrent.Future<RulePack> read : reads) {
+        assertThat(read.get()).isSameAs(first);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
@@ -119,6 +137,44 @@ class RulePackLoaderTest {
     assertRejected("mail.yaml:6", "boundary");
     write("mail", GOOD.replace("examples:", "examples: ["));
     assertRejected("mail.yaml", "");
+  }
+
+  @Test
+  void rejectsUnknownNestedFieldsAndValuesOfTheWrongKindWithTheirLines() throws Exception {
+    write("mail", GOOD.replace("exclude: {values: [root@example.com]}", "exclude: {values: [root@example.com], hosts: [a]}"));
+    assertRejected("mail.yaml:8", "unknown field 'hosts' (known: values, patterns)");
+    write("mail", GOOD.replace("why: 'no dotted domain'", "because: 'no dotted domain'"));
+    assertRejected("mail.yaml:14", "unknown field 'because'");
+    write("mail", GOOD.replace("keywords: ['@', '%40']", "keywords: '@'"));
+    assertRejected("mail.yaml:6", "keywords: expected a list");
+    write("mail", GOOD.replace("pattern: '", "pattern: ['").replace("{2,}'", "{2,}']"));
+    assertRejected("mail.yaml:4", "pattern: expected text");
+    write("mail", GOOD.replace("confidence: 0.9", "confidence: high"));
+    assertRejected("mail.yaml:7", "confidence: expected a number");
+    write("mail", GOOD.replace("confidence: 0.9", "confidence: 0.9\ncontext: {window: 4.5}"));
+    assertRejected("mail.yaml:8", "window: expected a whole number");
+    write("mail", GOOD.replace("confidence: 0.9", "confidence: 0.9\ncase_insensitive: maybe"));
+    assertRejected("mail.yaml:8", "case_insensitive: expected true or false");
+    write("mail", GOOD.replace("examples:", "examples: [1]\nx:"));
+    assertRejected("mail.yaml:9", "examples: expected a mapping");
+    write("mail", GOOD + "---\n" + GOOD);
+    assertRejected("mail.yaml:17", "more than one YAML document");
+    write("mail", "- id: mail\n");
+    assertRejected("mail.yaml:1", "a rule file must be a mapping");
+  }
+
+  @Test
+  void readsScalarsAsTextAndQuotedNumbersAsNumbers() throws Exception {
+    write("mail", GOOD.replace("confidence: 0.9", "confidence: '0.9'\ncontext: {words: [mail, 2], window: '30', required: 'false'}"));
+    Rule r = RulePackLoader.load(dir).get("mail").orElseThrow();
+    assertThat(r.confidence()).isEqualTo(0.9);
+    assertThat(r.context().words()).containsExactly("mail", "2");
+    assertThat(r.context().window()).isEqualTo(30);
+    assertThat(r.context().required()).isFalse();
+    write("mail", GOOD.replace("confidence: 0.9", "confidence: ~\nvalidators: ~"));
+    r = RulePackLoader.load(dir).get("mail").orElseThrow();
+    assertThat(r.confidence()).isEqualTo(RulePackLoader.DEFAULT_CONFIDENCE);
+    assertThat(r.validators()).isEmpty();
   }
 
   @Test
