@@ -73,8 +73,14 @@ public final class UnionAutomaton {
         Arrays.copyOf(classByte, classes));
   }
 
-  /** Whether {@code pattern} may join a union: no transition leads back to its initial state. */
+  /**
+   * Whether {@code pattern} may join a union: no transition leads back to its initial state, and its states fit
+   * in the 16 bits a thread keeps for them.
+   */
   public static boolean canJoin(CompiledPattern pattern) {
+    if (pattern.stateCount() > 0xffff) {
+      return false;
+    }
     for (int s = 0; s < pattern.stateCount(); s++) {
       for (int b = 0; b < 256; b++) {
         if (pattern.step(s, b) == 0) {
