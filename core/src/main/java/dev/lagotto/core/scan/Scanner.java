@@ -519,12 +519,17 @@ public final class Scanner {
 
     @Override
     public void endAt(int rule, int end) {
-      int n = endCount[rule];
-      if (n == ends[rule].length) {
-        ends[rule] = Arrays.copyOf(ends[rule], n * 2);
+      append(ends, endCount, rule, end);
+    }
+
+    /** Appends {@code value} to list {@code i} of {@code lists}, whose lengths are in {@code counts}. */
+    private static void append(int[][] lists, int[] counts, int i, int value) {
+      int n = counts[i];
+      if (n == lists[i].length) {
+        lists[i] = Arrays.copyOf(lists[i], n * 2);
       }
-      ends[rule][n] = end;
-      endCount[rule] = n + 1;
+      lists[i][n] = value;
+      counts[i] = n + 1;
     }
 
     /**
@@ -570,14 +575,7 @@ public final class Scanner {
         if (j < Long.SIZE && (members & (1L << j)) == 0) {
           continue;
         }
-        int r = triggered[j];
-        int n = startCount[r];
-        int[] list = starts[r];
-        if (n == list.length) {
-          list = starts[r] = Arrays.copyOf(list, n * 2);
-        }
-        list[n] = position;
-        startCount[r] = n + 1;
+        append(starts, startCount, triggered[j], position);
       }
     }
 
