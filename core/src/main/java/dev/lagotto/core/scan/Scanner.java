@@ -485,7 +485,7 @@ public final class Scanner {
     }
   }
 
-  /** Per-thread, per-scan working memory; grows and is reused. Receives start-byte candidates. */
+  /** Per-thread, per-scan working memory; grows and is reused. Receives start-byte candidates and match ends. */
   private final class Scratch implements Prefilter.StartSink, UnionAutomaton.EndSink {
     private static final int INITIAL_MATCHES = 256;
     final int[] next;
