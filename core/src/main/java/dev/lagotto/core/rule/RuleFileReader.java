@@ -124,28 +124,30 @@ final class RuleFileReader {
       String name = p.currentName();
       String path = field(at, name);
       switch (name) {
-        case "match" -> {
-          if (list(path)) {
-            e.match = new ArrayList<>();
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              String item = element(path, i);
-              e.match.add(object(item) ? matchExample(item) : null);
-            }
-          }
-        }
-        case "nomatch" -> {
-          if (list(path)) {
-            e.nomatch = new ArrayList<>();
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              String item = element(path, i);
-              e.nomatch.add(object(item) ? noMatchExample(item) : null);
-            }
-          }
-        }
+        case "match" -> e.match = objects(path, this::matchExample);
+        case "nomatch" -> e.nomatch = objects(path, this::noMatchExample);
         default -> throw unknown(path, EXAMPLES_FIELDS);
       }
     }
     return e;
+  }
+
+  /** Reads one object of a list; {@code at} is its path. */
+  private interface ObjectReader<T> {
+    T read(String at) throws IOException, RuleLoadException;
+  }
+
+  /** The list at {@code path}, each element read by {@code reader} ({@code null} for a non-object), or {@code null}. */
+  private <T> List<T> objects(String path, ObjectReader<T> reader) throws IOException, RuleLoadException {
+    if (!list(path)) {
+      return null;
+    }
+    List<T> out = new ArrayList<>();
+    for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+      String item = element(path, i);
+      out.add(object(item) ? reader.read(item) : null);
+    }
+    return out;
   }
 
   private MatchFile matchExample(String at) throws IOException, RuleLoadException {
