@@ -159,13 +159,14 @@ public final class UnionAutomaton {
     private final int[] chainNext = new int[CHAINS];
     /** Per chain: its state set where {@link #scan} hands over between phases (rows may not survive a flush). */
     private final int[][] entrySets = new int[CHAINS][];
-    /** Per chain: ends found by {@link #scan}, reported after those of the chains before it. */
-    private final int[][] heldRules = new int[CHAINS][256];
-    private final int[][] heldEnds = new int[CHAINS][256];
-    private final int[] held = new int[CHAINS];
+    /** Per chain but the first: ends found by {@link #scan}, reported after those of the chains before it. */
+    private final HeldEnds[] held = new HeldEnds[CHAINS];
 
     private Cache(int maxStates) {
       this.maxStates = maxStates;
+      for (int k = 1; k < CHAINS; k++) {
+        held[k] = new HeldEnds();
+      }
       reset();
     }
 
@@ -223,7 +224,9 @@ public final class UnionAutomaton {
         pos[k] = k == 0 ? from : partStart[k] - maxSpan;
         row[k] = entry(bytes, lo, pos[k]);
         entrySets[k] = sets[row[k] / classes];
-        held[k] = 0;
+        if (k > 0) {
+          held[k].clear();
+        }
       }
       for (int k = 0; k < CHAINS; k++) {
         row[k] = idOf(entrySets[k]) * classes; // the entries of the first chains may predate a flush
@@ -272,9 +275,7 @@ public final class UnionAutomaton {
       entrySets[2] = sets[s2 / classes];
       entrySets[3] = sets[s3 / classes];
       for (int k = 1; k < CHAINS; k++) {
-        for (int m = 0; m < held[k]; m++) {
-          sink.endAt(heldRules[k][m], heldEnds[k][m]);
-        }
+        held[k].drainTo(sink);
         // by set, not row: finishing the chains before may have emptied the cache
         scanFrom(bytes, pos[k], k + 1 < CHAINS ? partStart[k + 1] : hi, hi, idOf(entrySets[k]) * classes, sink);
       }
@@ -311,7 +312,7 @@ public final class UnionAutomaton {
           if (k == 0) {
             report(t / classes, bytes, end, hi, sink);
           } else if (end > partStart[k]) {
-            hold(k, t / classes, bytes, end, hi);
+            report(t / classes, bytes, end, hi, held[k]);
           }
         }
         next[k] = t;
@@ -345,23 +346,6 @@ public final class UnionAutomaton {
           }
         }
         s = t;
-      }
-    }
-
-    /** As {@link #report}, into the held ends of chain {@code k}. */
-    private void hold(int k, int id, byte[] bytes, int end, int hi) {
-      int next = end < hi ? bytes[end] & 0xff : -1;
-      for (int r : accepting[id]) {
-        if (next < 0 || forbidden[r] == null || !forbidden[r][next]) {
-          int n = held[k];
-          if (n == heldEnds[k].length) {
-            heldEnds[k] = Arrays.copyOf(heldEnds[k], n * 2);
-            heldRules[k] = Arrays.copyOf(heldRules[k], n * 2);
-          }
-          heldRules[k][n] = r;
-          heldEnds[k][n] = end;
-          held[k] = n + 1;
-        }
       }
     }
 
@@ -438,6 +422,36 @@ public final class UnionAutomaton {
           .toArray();
       ids.put(key, id);
       return id;
+    }
+  }
+
+  /** Ends held back in arrival order, then passed on. Not thread-safe. */
+  private static final class HeldEnds implements EndSink {
+    private int[] rules = new int[256];
+    private int[] ends = new int[256];
+    private int size;
+
+    @Override
+    public void endAt(int rule, int end) {
+      if (size == ends.length) {
+        rules = Arrays.copyOf(rules, size * 2);
+        ends = Arrays.copyOf(ends, size * 2);
+      }
+      rules[size] = rule;
+      ends[size++] = end;
+    }
+
+    /** Forgets the held ends (of a scan that did not finish). */
+    void clear() {
+      size = 0;
+    }
+
+    /** Passes the held ends to {@code sink} in arrival order and forgets them. */
+    void drainTo(EndSink sink) {
+      for (int m = 0; m < size; m++) {
+        sink.endAt(rules[m], ends[m]);
+      }
+      size = 0;
     }
   }
 
