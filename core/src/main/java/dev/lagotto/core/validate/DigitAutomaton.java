@@ -52,17 +52,10 @@ final class DigitAutomaton {
   /** Whether the whole of {@code s[from, to)} is in the language. */
   boolean matches(CharSequence s, int from, int to) {
     int state = 0;
-    for (int i = from; i < to; i++) {
-      int d = s.charAt(i) - '0';
-      if (d < 0 || d >= RADIX) {
-        return false;
-      }
-      state = next[state + d];
-      if (state < 0) {
-        return false;
-      }
+    for (int i = from; i < to && state >= 0; i++) {
+      state = step(state, s.charAt(i));
     }
-    return accept[state];
+    return state >= 0 && accept[state];
   }
 
   /** Whether the whole of {@code s} is in the language. */
@@ -77,16 +70,18 @@ final class DigitAutomaton {
       if (accept[state]) {
         return true;
       }
-      int d = s.charAt(i) - '0';
-      if (d < 0 || d >= RADIX) {
-        return false;
-      }
-      state = next[state + d];
+      state = step(state, s.charAt(i));
       if (state < 0) {
         return false;
       }
     }
     return accept[state];
+  }
+
+  /** The state after digit character {@code c} from {@code state}; -1 for a dead state or a non-digit. */
+  private int step(int state, char c) {
+    int d = c - '0';
+    return d < 0 || d >= RADIX ? -1 : next[state + d];
   }
 
   /** Number of states. */
