@@ -28,8 +28,6 @@ import java.util.Set;
  * {@code -Dcategories=a,b} to select categories (default: all); the rules are the default pack's.
  */
 public final class FirstStageCeiling {
-  private static final int CHUNK = 1 << 20;
-
   private FirstStageCeiling() {}
 
   public static void main(String[] args) throws Exception {
@@ -60,6 +58,7 @@ public final class FirstStageCeiling {
     UnionAutomaton.Cache union = UnionAutomaton.of(patterns, forbidden).newCache();
     System.out.printf("%d bytes; %d rules (%d in the union; left to the index: %s)%n", bytes.length,
         indexed.ruleCount(), patterns.size(), custom);
+    List<Chunk> chunks = ThroughputMain.chunks(bytes);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     String[] names = {"plain read (sum of bytes)", "index pass alone (every rule)", "union automaton pass",
         "engine INDEX_ONLY", "engine INDEXED"};
@@ -69,10 +68,10 @@ public final class FirstStageCeiling {
         long c0 = mx.getCurrentThreadCpuTime();
         long result = switch (k) {
           case 0 -> plainRead(bytes);
-          case 1 -> firstStage(indexOnly, bytes);
-          case 2 -> unionPass(union, bytes);
-          case 3 -> engine(indexOnly, bytes);
-          default -> engine(indexed, bytes);
+          case 1 -> firstStage(indexOnly, chunks);
+          case 2 -> unionPass(union, chunks);
+          case 3 -> engine(indexOnly, chunks);
+          default -> engine(indexed, chunks);
         };
         double mbs = bytes.length / ((mx.getCurrentThreadCpuTime() - c0) / 1e9) / 1e6;
         best[k] = Math.max(best[k], mbs);
@@ -97,7 +96,7 @@ public final class FirstStageCeiling {
   }
 
   /** The first stage of each chunk segment by segment, as {@link Scanner#scan} calls it; returns the events. */
-  private static long firstStage(Scanner scanner, byte[] bytes) {
+  private static long firstStage(Scanner scanner, List<Chunk> chunks) {
     Prefilter prefilter = scanner.prefilter();
     Candidates events = new Candidates();
     long[] count = new long[1];
@@ -112,35 +111,29 @@ public final class FirstStageCeiling {
         count[0]++;
       }
     };
-    for (int from = 0; from < bytes.length; from += CHUNK) {
-      int to = Math.min(bytes.length, from + CHUNK);
-      int hi = Math.min(bytes.length, to + Scanner.CHUNK_OVERLAP);
-      for (int seg = from; seg < to; seg += Scanner.SEGMENT) {
-        int segTo = Math.min(to, seg + Scanner.SEGMENT);
+    for (Chunk c : chunks) {
+      for (int seg = c.reportFrom(); seg < c.reportTo(); seg += Scanner.SEGMENT) {
+        int segTo = Math.min(c.reportTo(), seg + Scanner.SEGMENT);
         events.clear();
-        prefilter.scan(bytes, Math.max(0, from - Scanner.CHUNK_OVERLAP), seg, segTo, segTo, hi, events, sink);
+        prefilter.scan(c.bytes(), c.start(), seg, segTo, segTo, c.end(), events, sink);
         count[0] += events.size();
       }
     }
     return count[0];
   }
 
-  private static long unionPass(UnionAutomaton.Cache union, byte[] bytes) {
+  private static long unionPass(UnionAutomaton.Cache union, List<Chunk> chunks) {
     long[] ends = new long[1];
-    for (int from = 0; from < bytes.length; from += CHUNK) {
-      int to = Math.min(bytes.length, from + CHUNK);
-      union.scan(bytes, Math.max(0, from - Scanner.CHUNK_OVERLAP), from, to, Scanner.MAX_MATCH_LENGTH,
+    for (Chunk c : chunks) {
+      union.scan(c.bytes(), c.start(), c.reportFrom(), c.reportTo(), Scanner.MAX_MATCH_LENGTH,
           (rule, end) -> ends[0]++);
     }
     return ends[0];
   }
 
-  private static long engine(Scanner scanner, byte[] bytes) {
+  private static long engine(Scanner scanner, List<Chunk> chunks) {
     long[] matches = new long[1];
-    for (int from = 0; from < bytes.length; from += CHUNK) {
-      int to = Math.min(bytes.length, from + CHUNK);
-      Chunk c = new Chunk(bytes, Math.max(0, from - Scanner.CHUNK_OVERLAP), from, to,
-          Math.min(bytes.length, to + Scanner.CHUNK_OVERLAP));
+    for (Chunk c : chunks) {
       scanner.scan(c, (rule, s, e, conf) -> matches[0]++);
     }
     return matches[0];

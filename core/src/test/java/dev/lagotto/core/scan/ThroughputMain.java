@@ -4,6 +4,7 @@ import dev.lagotto.core.rule.RulePack;
 import dev.lagotto.core.rule.RulePackLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -49,16 +50,14 @@ public final class ThroughputMain {
     }
     Scanner scanner = Scanner.build(pack, settings);
     System.out.println(pack.size() + " rules, " + scanner.ruleCount() + " compiled, " + bytes.length + " bytes, " + mode);
+    List<Chunk> chunks = chunks(bytes);
     for (int it = 0; it < iterations; it++) {
       Map<String, int[]> counts = new TreeMap<>();
       long runs = 0;
       java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
       long c0 = mx.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
-      for (int from = 0; from < bytes.length; from += CHUNK) {
-        int to = Math.min(bytes.length, from + CHUNK);
-        Chunk c = new Chunk(bytes, Math.max(0, from - Scanner.CHUNK_OVERLAP), from, to,
-            Math.min(bytes.length, to + Scanner.CHUNK_OVERLAP));
+      for (Chunk c : chunks) {
         runs += scanner.scan(c, (rule, s, e, conf) -> counts.computeIfAbsent(rule.id(), k -> new int[1])[0]++);
       }
       long ns = System.nanoTime() - t0;
@@ -68,5 +67,16 @@ public final class ThroughputMain {
       System.out.printf("iteration %d: %.1f MB/s wall, %.1f MB/s cpu, %d rule runs,%s%n", it,
           bytes.length / (ns / 1e9) / 1e6, bytes.length / (cpu / 1e9) / 1e6, runs, sb);
     }
+  }
+
+  /** {@code bytes} as a file reader would hand them over: 1 MiB chunks with {@link Scanner#CHUNK_OVERLAP} around. */
+  static List<Chunk> chunks(byte[] bytes) {
+    List<Chunk> chunks = new java.util.ArrayList<>();
+    for (int from = 0; from < bytes.length; from += CHUNK) {
+      int to = Math.min(bytes.length, from + CHUNK);
+      chunks.add(new Chunk(bytes, Math.max(0, from - Scanner.CHUNK_OVERLAP), from, to,
+          Math.min(bytes.length, to + Scanner.CHUNK_OVERLAP)));
+    }
+    return chunks;
   }
 }
