@@ -179,6 +179,71 @@ public final class ContextScorer {
   }
 
   /**
+   * Patterns of the rule dialect, one of which occurs in the bytes {@code [lo, hi)} wherever {@link #hasPositive}
+   * holds for a match in them, unless it holds through the stream's header (see {@link #namesColumn}); the
+   * patterns spell both cases of each letter, and a key's {@code _ - .} and spaces each stand for any of the four
+   * (as CSV header names compare). {@code whole} needs no ASCII letter or digit right before or after it where it
+   * occurs; {@code anywhere} may occur anywhere. {@code null} for a pattern with nothing in it.
+   */
+  public record PresenceMarkers(String whole, String anywhere) {}
+
+  /**
+   * The {@link PresenceMarkers} of this context for a rule whose matches may not touch the bytes {@code forbidden}
+   * (its boundary; {@code null} for none). Every word and key is in {@code whole} (keys, words and CSV header
+   * names are delimited so), except: a key also appears in {@code anywhere} in its camelCase form (a lower-case
+   * letter, then the key with an upper-case first letter: {@code userEmail}), and a word that may touch a match
+   * (its first or last byte allowed next to one) is in {@code anywhere} instead. Both {@code null} when there are
+   * neither words nor keys (then {@code hasPositive} never holds).
+   */
+  public PresenceMarkers presenceMarkers(boolean[] forbidden) {
+    java.util.Set<String> whole = new java.util.LinkedHashSet<>();
+    java.util.Set<String> anywhere = new java.util.LinkedHashSet<>();
+    for (byte[] w : words) {
+      boolean touches = forbidden == null || !forbidsBothCases(forbidden, w[0]) || !forbidsBothCases(forbidden,
+          w[w.length - 1]);
+      (touches ? anywhere : whole).add(bothCases(w, 0));
+    }
+    for (byte[] k : keys) {
+      whole.add(bothCases(k, 0));
+      if (k[0] >= 'a' && k[0] <= 'z') {
+        anywhere.add("[a-z]" + (char) (k[0] - ('a' - 'A')) + bothCases(k, 1));
+      }
+    }
+    return new PresenceMarkers(whole.isEmpty() ? null : String.join("|", whole),
+        anywhere.isEmpty() ? null : String.join("|", anywhere));
+  }
+
+  private static boolean forbidsBothCases(boolean[] forbidden, byte b) {
+    return forbidden[b & 0xff] && forbidden[LOWER[b & 0xff] & 0xff] && forbidden[upper(b) & 0xff];
+  }
+
+  private static byte upper(byte b) {
+    return b >= 'a' && b <= 'z' ? (byte) (b - ('a' - 'A')) : b;
+  }
+
+  /** {@code lowerWord[from..]} as a pattern that matches it in either case of each ASCII letter. */
+  private static String bothCases(byte[] lowerWord, int from) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : new String(lowerWord, from, lowerWord.length - from, StandardCharsets.UTF_8).toCharArray()) {
+      if (c == '_' || c == '-' || c == '.' || c == ' ') {
+        sb.append("[_\\-. ]");
+      } else if (c >= 'a' && c <= 'z') {
+        sb.append('[').append(c).append((char) (c - ('a' - 'A'))).append(']');
+      } else if (c < 0x80 && !Character.isLetterOrDigit(c)) {
+        sb.append(String.format("\\x%02x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Whether {@code header} (a stream's CSV header, or {@code null}) has a column named by one of the keys. */
+  public boolean namesColumn(CsvColumns header) {
+    return keys.length > 0 && header != null && header.anyNamed(columnTest);
+  }
+
+  /**
    * Whether {@link #hasPositive} reads only the bytes before the match: the context has keys and no words, so
    * a positive is a key right before the match or a key-named CSV column ({@link #keyOrColumnBefore}).
    */

@@ -146,6 +146,16 @@ public final class CsvColumns {
     return false;
   }
 
+  /** Whether some column's name passes {@code test}. */
+  public boolean anyNamed(NameTest test) {
+    for (int c = 0; c < fieldStart.length; c++) {
+      if (named(c, test)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean named(int column, NameTest test) {
     return column < fieldStart.length && test.test(line, fieldStart[column], fieldEnd[column]);
   }

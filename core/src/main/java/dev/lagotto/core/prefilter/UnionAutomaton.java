@@ -143,9 +143,13 @@ public final class UnionAutomaton {
     /** Per (state id x classes + class): the next state id x classes, negated when some rule accepts there. */
     private int[] table = new int[classes * 64];
     private int[][] sets = new int[64][];
+    /** Per set: the rules, not muted, that accept there; and all rules that do. */
     private int[][] accepting = new int[64][];
+    private int[][] acceptingAll = new int[64][];
     private final Map<SetKey, Integer> ids = new HashMap<>();
     private final int maxStates;
+    /** Per rule: whether its ends are not reported (see {@link #mute}). */
+    private final boolean[] muted = new boolean[patterns.length];
     private int size;
     private int allId;
     private int noneId;
@@ -180,15 +184,36 @@ public final class UnionAutomaton {
       return size;
     }
 
+    /**
+     * Stops reporting the ends of the rules {@code r} with {@code rules[r]}, and reports those of the others again.
+     * The automaton's sets stay as they are; only which transitions report changes. Cost, when the muted rules
+     * change: one pass over the sets and transitions built so far (at most {@link #MAX_TABLE_ENTRIES}).
+     */
+    public void mute(boolean[] rules) {
+      if (Arrays.equals(rules, muted)) {
+        return;
+      }
+      System.arraycopy(rules, 0, muted, 0, muted.length);
+      for (int id = 0; id < size; id++) {
+        accepting[id] = unmuted(acceptingAll[id]);
+      }
+      for (int i = 0; i < size * classes; i++) {
+        int v = Math.abs(table[i]);
+        table[i] = accepting[v / classes].length > 0 ? -v : v;
+      }
+    }
+
     private void reset() {
       Arrays.fill(table, 0, size * classes, UNKNOWN);
       retired = sets;
       sets = new int[sets.length][];
       accepting = new int[accepting.length][];
+      acceptingAll = new int[acceptingAll.length][];
       ids.clear();
       // id 0 is no set, so that 0 in the table means "not built yet"
       sets[0] = new int[0];
       accepting[0] = new int[0];
+      acceptingAll[0] = accepting[0];
       size = 1;
       noneId = idOf(new int[0]);
       int[] all = new int[patterns.length];
@@ -412,16 +437,46 @@ public final class UnionAutomaton {
       if (size > sets.length) {
         sets = Arrays.copyOf(sets, sets.length * 2);
         accepting = Arrays.copyOf(accepting, accepting.length * 2);
+        acceptingAll = Arrays.copyOf(acceptingAll, acceptingAll.length * 2);
         table = Arrays.copyOf(table, sets.length * classes);
       }
       sets[id] = set;
-      accepting[id] = Arrays.stream(set)
-          .filter(x -> (x & 0xffff) != 0 && patterns[x >>> 16].isAccepting(x & 0xffff))
-          .map(x -> x >>> 16)
-          .distinct()
-          .toArray();
+      acceptingAll[id] = acceptingRules(set);
+      accepting[id] = unmuted(acceptingAll[id]);
       ids.put(key, id);
       return id;
+    }
+
+    /** The rules that have a thread in an accepting state in {@code set} (increasing, once each). */
+    private int[] acceptingRules(int[] set) {
+      int[] out = new int[set.length];
+      int n = 0;
+      for (int x : set) {
+        int r = x >>> 16;
+        if ((x & 0xffff) != 0 && patterns[r].isAccepting(x & 0xffff) && (n == 0 || out[n - 1] != r)) {
+          out[n++] = r;
+        }
+      }
+      return Arrays.copyOf(out, n);
+    }
+
+    /** {@code rules} without the muted ones ({@code rules} itself when none is muted). */
+    private int[] unmuted(int[] rules) {
+      int n = 0;
+      for (int r : rules) {
+        n += muted[r] ? 0 : 1;
+      }
+      if (n == rules.length) {
+        return rules;
+      }
+      int[] out = new int[n];
+      n = 0;
+      for (int r : rules) {
+        if (!muted[r]) {
+          out[n++] = r;
+        }
+      }
+      return out;
     }
   }
 

@@ -57,7 +57,9 @@ import java.util.List;
  * but custom matchers) as one {@link UnionAutomaton}, one table load per byte, which reports every (rule, end)
  * where a match of the rule ends with both boundaries holding; a rule then tries the positions {@code p} in
  * {@code [end - maxLength, end - minLength]} from which every byte up to the end is one of its token bytes (bytes
- * that occur in some match), in increasing order and never twice ({@code runEndCandidates}). Custom matchers, and
+ * that occur in some match), in increasing order and never twice ({@code runEndCandidates}). The union's rules with a
+ * required context are {@link RequiredContextGates gated}: their ends are used only in chunks where that context
+ * can occur (a rule cannot report anything elsewhere). Custom matchers, and
  * every rule in {@code INDEX_ONLY}, take their candidates from the {@link Prefilter}: for a rule with keywords
  * (proven at build time to occur in every match), at a keyword
  * occurrence at {@code k} the positions of the run of the rule's token bytes (bytes that occur in some
@@ -108,8 +110,10 @@ public final class Scanner {
   private final Prefilter prefilter;
   /** {@link ScanSettings.PrefilterMode#INDEXED}: the rules with a DFA as one automaton, or {@code null}. */
   private final UnionAutomaton union;
-  /** Per rule of {@link #union}: the scanner's rule index. */
+  /** Per rule of {@link #union} (before the markers of {@link #gates}): the scanner's rule index. */
   private final int[] unionRules;
+  /** The rules of the union whose required context is looked for first, and their markers in the union. */
+  private final RequiredContextGates gates;
   /** Whether some rule is triggered by {@link #prefilter} (false when the union holds every rule). */
   private final boolean prefilterNeeded;
   /** Whether the prefilter (and the probes, a cheap necessary check before a DFA run) are used. */
@@ -127,9 +131,18 @@ public final class Scanner {
     if (joining.isEmpty()) {
       union = null;
       unionRules = new int[0];
+      gates = RequiredContextGates.NONE;
     } else {
-      union = UnionAutomaton.of(joining.stream().map(c -> c.pattern).toList(),
-          joining.stream().map(c -> c.forbidden).toList());
+      gates = RequiredContextGates.of(joining);
+      List<dev.lagotto.core.pattern.CompiledPattern> patterns = new ArrayList<>();
+      List<boolean[]> forbidden = new ArrayList<>();
+      for (CompiledRule c : joining) {
+        patterns.add(c.pattern);
+        forbidden.add(c.forbidden);
+      }
+      patterns.addAll(gates.markers());
+      forbidden.addAll(gates.markerForbidden());
+      union = UnionAutomaton.of(patterns, forbidden);
       unionRules = joining.stream().mapToInt(c -> c.index).toArray();
     }
     if (settings.prefilter() == ScanSettings.PrefilterMode.NONE) {
@@ -250,7 +263,9 @@ public final class Scanner {
       s.from = from;
       s.to = to;
       if (union != null) {
-        s.unionCache.scan(b, lo, from, hi, MAX_MATCH_LENGTH, s);
+        // from lo: the gates' markers count in the left context (ends before from give no candidate)
+        s.unionCache.scan(b, lo, lo, hi, MAX_MATCH_LENGTH, s);
+        s.gateState.settle(b, lo, from, hi, header, s.endCount);
         s.runEndCandidates();
       }
       for (int segFrom = from; segFrom < to && prefilterNeeded; segFrom += SEGMENT) {
@@ -517,9 +532,17 @@ public final class Scanner {
     final int[][] ends = new int[unionRules.length][INITIAL_MATCHES];
     final int[] endCount = new int[unionRules.length];
 
+    /** This thread's side of {@link #gates} ({@code null} without a union). */
+    final RequiredContextGates.State gateState =
+        union == null ? null : gates.new State(unionCache, union.ruleCount(), this);
+
     @Override
     public void endAt(int rule, int end) {
-      append(ends, endCount, rule, end);
+      if (rule < endCount.length) {
+        append(ends, endCount, rule, end);
+      } else {
+        gateState.markerAt(rule - endCount.length);
+      }
     }
 
     /** Appends {@code value} to list {@code i} of {@code lists}, whose lengths are in {@code counts}. */

@@ -100,6 +100,47 @@ class UnionAutomatonTest {
   }
 
   @Test
+  void mutedRulesReportNothingAndTheOthersReportWhatTheyDidWithAndWithoutCacheFlushes() {
+    List<CompiledPattern> patterns = PATTERNS.stream().map(p -> PatternCompiler.compile(p, false)).toList();
+    List<boolean[]> forbidden = new ArrayList<>();
+    for (int r = 0; r < patterns.size(); r++) {
+      forbidden.add(r % 4 == 3 ? null : forbidden(r % 3));
+    }
+    UnionAutomaton union = UnionAutomaton.of(patterns, forbidden);
+    List<UnionAutomaton.Cache> caches = List.of(union.newCache(), union.newCache(8));
+    long seed = System.nanoTime();
+    System.out.println("UnionAutomatonTest mute seed " + seed);
+    Random random = new Random(seed);
+    int reported = 0;
+    int dropped = 0;
+    for (int n = 0; n < 2_000; n++) {
+      boolean[] muted = new boolean[patterns.size()];
+      for (int r = 0; r < muted.length; r++) {
+        muted[r] = random.nextInt(3) == 0;
+      }
+      byte[] text = new byte[random.nextInt(60)];
+      for (int i = 0; i < text.length; i++) {
+        text[i] = (byte) ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+      }
+      List<Long> all = reference(patterns, forbidden, text, 0, 0, text.length);
+      List<Long> expected = all.stream().filter(e -> !muted[(int) (e & 0xffff)]).toList();
+      for (UnionAutomaton.Cache cache : caches) {
+        // the caches keep the sets and transitions built under earlier mutes
+        cache.mute(muted);
+        assertThat(union(cache, text, 0, 0, text.length))
+            .as("seed %d, muted %s, text '%s'", seed, Arrays.toString(muted),
+                new String(text, StandardCharsets.ISO_8859_1))
+            .isEqualTo(expected);
+      }
+      reported += expected.size();
+      dropped += all.size() - expected.size();
+    }
+    assertThat(reported).as("the texts hold matches of rules not muted").isGreaterThan(500);
+    assertThat(dropped).as("and of muted rules").isGreaterThan(500);
+    assertThat(caches.get(1).flushes()).as("the small cache was emptied and refilled").isPositive();
+  }
+
+  @Test
   void endsComeInIncreasingOrder() {
     CompiledPattern digits = PatternCompiler.compile("[0-9]+", false);
     UnionAutomaton union = UnionAutomaton.of(List.of(digits, digits), Arrays.asList(null, null));

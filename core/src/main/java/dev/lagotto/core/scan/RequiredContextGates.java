@@ -1,0 +1,187 @@
+package dev.lagotto.core.scan;
+
+import dev.lagotto.core.context.ContextScorer;
+import dev.lagotto.core.context.CsvColumns;
+import dev.lagotto.core.pattern.CompiledPattern;
+import dev.lagotto.core.pattern.PatternCompiler;
+import dev.lagotto.core.prefilter.UnionAutomaton;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Spares the {@link UnionAutomaton} the ends of rules whose context is required ({@code context.required}) in chunks
+ * where that context cannot occur: a person-name column rule in a log without name keys, a date of birth without
+ * any birth word. Such a rule is <em>gated</em>: its {@link ContextScorer#presenceMarkers presence markers} (its
+ * words and keys, as whole tokens, and its keys in camelCase) join the union as more rules, and after the union's
+ * pass over a chunk the gated rule is possible there only if a marker occurred in the chunk's readable bytes or the
+ * stream's CSV header names a column by one of its keys. Where it is not possible, every match of the rule would be
+ * dropped for lack of context, so it has no finding there and its ends are not needed.
+ *
+ * <p>Each thread predicts, chunk by chunk, which gated rules are impossible and {@link UnionAutomaton.Cache#mute
+ * mutes} their ends in its union cache (one pass over its transitions when the prediction changes). A muted rule
+ * found possible after all gets a catch-up pass over the chunk with an automaton of its own; an unmuted one found
+ * impossible has its ends dropped. A rule switches after {@link #SWITCH_AFTER} chunks in a row have contradicted
+ * its muting, so that a stream with (or without) the context pays for the switch once and a context that comes and
+ * goes costs catch-up passes (one automaton pass over the chunk), not switches. Immutable and thread-safe; the per-thread part is
+ * {@link State}.
+ */
+final class RequiredContextGates {
+  /** No gated rule. */
+  static final RequiredContextGates NONE = new RequiredContextGates(new int[0], new CompiledRule[0], List.of(),
+      List.of(), new int[0], new UnionAutomaton[0]);
+
+  /** Chunks in a row that must find a muted rule possible (or an unmuted one impossible) before it switches. */
+  static final int SWITCH_AFTER = 2;
+
+  /** Bytes next to which a {@code whole} presence marker cannot occur: ASCII letters and digits. */
+  private static final boolean[] ALNUM = new boolean[256];
+
+  static {
+    for (int b = 0; b < 128; b++) {
+      ALNUM[b] = Character.isLetterOrDigit(b);
+    }
+  }
+
+  /** Per gate: the gated rule's number in the union. */
+  private final int[] unionRule;
+  private final CompiledRule[] rules;
+  /** The markers, to join the union after its rules, with the bytes that may not touch them; per marker its gate. */
+  private final List<CompiledPattern> markers;
+  private final List<boolean[]> markerForbidden;
+  private final int[] markerGate;
+  /** Per gate: the gated rule alone, for a catch-up pass. */
+  private final UnionAutomaton[] alone;
+
+  private RequiredContextGates(int[] unionRule, CompiledRule[] rules, List<CompiledPattern> markers,
+      List<boolean[]> markerForbidden, int[] markerGate, UnionAutomaton[] alone) {
+    this.unionRule = unionRule;
+    this.rules = rules;
+    this.markers = markers;
+    this.markerForbidden = markerForbidden;
+    this.markerGate = markerGate;
+    this.alone = alone;
+  }
+
+  /**
+   * The gates of the rules of a union, {@code joining} in union order: every rule with a required context whose
+   * markers can join the union. Cost: compiles up to two marker patterns per such rule.
+   */
+  static RequiredContextGates of(List<CompiledRule> joining) {
+    List<Integer> gated = new ArrayList<>();
+    List<CompiledPattern> markers = new ArrayList<>();
+    List<boolean[]> markerForbidden = new ArrayList<>();
+    List<Integer> markerGate = new ArrayList<>();
+    for (int u = 0; u < joining.size(); u++) {
+      CompiledRule r = joining.get(u);
+      if (!r.contextRequired) {
+        continue;
+      }
+      ContextScorer.PresenceMarkers m = r.context.presenceMarkers(r.forbidden);
+      CompiledPattern whole = m.whole() == null ? null : PatternCompiler.compile(m.whole(), false);
+      CompiledPattern anywhere = m.anywhere() == null ? null : PatternCompiler.compile(m.anywhere(), false);
+      if (whole != null && !UnionAutomaton.canJoin(whole) || anywhere != null && !UnionAutomaton.canJoin(anywhere)) {
+        continue;
+      }
+      int g = gated.size();
+      gated.add(u);
+      if (whole != null) {
+        markers.add(whole);
+        markerForbidden.add(ALNUM);
+        markerGate.add(g);
+      }
+      if (anywhere != null) {
+        markers.add(anywhere);
+        markerForbidden.add(null);
+        markerGate.add(g);
+      }
+    }
+    int n = gated.size();
+    if (n == 0) {
+      return NONE;
+    }
+    CompiledRule[] rules = new CompiledRule[n];
+    UnionAutomaton[] alone = new UnionAutomaton[n];
+    for (int g = 0; g < n; g++) {
+      rules[g] = joining.get(gated.get(g));
+      alone[g] = UnionAutomaton.of(List.of(rules[g].pattern), Collections.singletonList(rules[g].forbidden));
+    }
+    return new RequiredContextGates(gated.stream().mapToInt(Integer::intValue).toArray(), rules,
+        List.copyOf(markers), Collections.unmodifiableList(markerForbidden),
+        markerGate.stream().mapToInt(Integer::intValue).toArray(), alone);
+  }
+
+  /** The markers, to join the union after its rules (marker {@code m} is union rule {@code rules + m}). */
+  List<CompiledPattern> markers() {
+    return markers;
+  }
+
+  /** Per marker: the bytes that may not touch it ({@code null} for none). */
+  List<boolean[]> markerForbidden() {
+    return markerForbidden;
+  }
+
+  /** One thread's predictions, markers seen and catch-up automata. Not thread-safe. */
+  final class State {
+    private final UnionAutomaton.Cache union;
+    /** Per union rule (markers included): whether the cache mutes it. */
+    private final boolean[] mutedRules;
+    /** Per gate: whether its marker occurred in the current chunk. */
+    private final boolean[] present = new boolean[unionRule.length];
+    /** Per gate: chunks in a row whose finding contradicts the rule's muting. */
+    private final int[] streak = new int[unionRule.length];
+    private final UnionAutomaton.Cache[] aloneCaches = new UnionAutomaton.Cache[unionRule.length];
+    private final UnionAutomaton.EndSink[] aloneSinks = new UnionAutomaton.EndSink[unionRule.length];
+
+    /**
+     * The state for the thread that scans with {@code union}, whose ends go to {@code target}; every gated rule
+     * starts muted.
+     */
+    State(UnionAutomaton.Cache union, int unionRules, UnionAutomaton.EndSink target) {
+      this.union = union;
+      mutedRules = new boolean[unionRules];
+      for (int g = 0; g < unionRule.length; g++) {
+        mutedRules[unionRule[g]] = true;
+        int u = unionRule[g];
+        aloneSinks[g] = (rule, end) -> target.endAt(u, end);
+      }
+      union.mute(mutedRules);
+    }
+
+    /** Marker {@code m} occurred. */
+    void markerAt(int m) {
+      present[markerGate[m]] = true;
+    }
+
+    /**
+     * After the union's pass over {@code [lo, hi)} (from {@code lo}, so that markers in the left context count):
+     * catches up the muted rules that are possible, drops the ends of the unmuted ones that are not (from
+     * {@code endCount}, per union rule) and mutes for the next chunk the rules this one showed impossible.
+     */
+    void settle(byte[] bytes, int lo, int from, int hi, CsvColumns header, int[] endCount) {
+      boolean changed = false;
+      for (int g = 0; g < unionRule.length; g++) {
+        int u = unionRule[g];
+        boolean possible = present[g] || rules[g].context.namesColumn(header);
+        present[g] = false;
+        if (possible && mutedRules[u]) {
+          if (aloneCaches[g] == null) {
+            aloneCaches[g] = alone[g].newCache();
+          }
+          aloneCaches[g].scan(bytes, lo, from, hi, Scanner.MAX_MATCH_LENGTH, aloneSinks[g]);
+        } else if (!possible) {
+          endCount[u] = 0;
+        }
+        streak[g] = mutedRules[u] == possible ? streak[g] + 1 : 0;
+        if (streak[g] >= SWITCH_AFTER) {
+          mutedRules[u] = !possible;
+          streak[g] = 0;
+          changed = true;
+        }
+      }
+      if (changed) {
+        union.mute(mutedRules);
+      }
+    }
+  }
+}
