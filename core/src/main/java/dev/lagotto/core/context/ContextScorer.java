@@ -53,6 +53,9 @@ public final class ContextScorer {
 
   private static final int BYTE_VALUES = 256;
   private static final byte[][] NONE = new byte[0][];
+  /** What {@link #near} looks for and found: a word; a negative word. */
+  private static final int FOUND_WORD = 1;
+  private static final int FOUND_NEGATIVE = 2;
   /** ASCII lower case of every byte value (other bytes unchanged). */
   private static final byte[] LOWER = lowerTable();
   /** {@link #isWordByte} of every byte value. */
@@ -74,6 +77,10 @@ public final class ContextScorer {
   private final double penalty;
   private final boolean required;
   private final CsvColumns.NameTest columnTest = this::isKeyColumn;
+  /** Per byte value: which word lists ({@link #FOUND_WORD}, {@link #FOUND_NEGATIVE}) have a word starting with it. */
+  private final byte[] firstKinds = new byte[BYTE_VALUES];
+  /** The word lists that are not empty. */
+  private final int kinds;
 
   private ContextScorer(Rule.RuleContext context) {
     if (context.window() < 0) {
@@ -90,6 +97,11 @@ public final class ContextScorer {
     this.boost = context.boost();
     this.penalty = context.penalty() == 0 ? DEFAULT_PENALTY : context.penalty();
     this.required = context.required();
+    for (int b = 0; b < BYTE_VALUES; b++) {
+      firstKinds[b] = (byte) ((wordsByFirst != null && wordsByFirst[b] != null ? FOUND_WORD : 0)
+          | (negativeByFirst != null && negativeByFirst[b] != null ? FOUND_NEGATIVE : 0));
+    }
+    this.kinds = (words.length > 0 ? FOUND_WORD : 0) | (negative.length > 0 ? FOUND_NEGATIVE : 0);
   }
 
   /**
@@ -119,11 +131,16 @@ public final class ContextScorer {
     }
     int from = Math.max(0, lo);
     int to = Math.min(bytes.length, hi);
-    boolean positive = hasPositive(bytes, from, to, start, end, header);
-    if (required && !positive) {
-      return DROP;
+    if (required) {
+      return hasPositive(bytes, from, to, start, end, header) ? adjust(bytes, from, to, start, end, confidence, true)
+          : DROP;
     }
-    return adjust(bytes, from, to, start, end, confidence, positive);
+    // one pass over the window for the words and the negative words
+    boolean keyed = hasKey(bytes, from, start);
+    int found = near(bytes, from, to, start, end, (keyed ? 0 : FOUND_WORD) | FOUND_NEGATIVE);
+    boolean positive = keyed || (found & FOUND_WORD) != 0
+        || keys.length > 0 && start < to && CsvColumns.columnNamed(bytes, from, start, header, columnTest);
+    return penalised(confidence + (positive ? boost : 0), (found & FOUND_NEGATIVE) != 0, bytes, end, to);
   }
 
   /**
@@ -133,12 +150,13 @@ public final class ContextScorer {
   public double adjust(byte[] bytes, int lo, int hi, int start, int end, double confidence, boolean positive) {
     int from = Math.max(0, lo);
     int to = Math.min(bytes.length, hi);
-    double c = confidence;
-    if (positive) {
-      c += boost;
-    }
-    if (negative.length > 0 && near(bytes, from, to, start, end, negativeByFirst)
-        || suffixes.length > 0 && hasNegativeSuffix(bytes, end, to)) {
+    return penalised(confidence + (positive ? boost : 0), near(bytes, from, to, start, end, FOUND_NEGATIVE) != 0,
+        bytes, end, to);
+  }
+
+  /** {@code c} less the penalty when {@code negativeWord} or a negative suffix follows {@code end}; clamped. */
+  private double penalised(double c, boolean negativeWord, byte[] bytes, int end, int to) {
+    if (negativeWord || suffixes.length > 0 && hasNegativeSuffix(bytes, end, to)) {
       c -= penalty;
     }
     return Math.max(0, Math.min(1, c));
@@ -153,7 +171,7 @@ public final class ContextScorer {
   public boolean hasPositive(byte[] bytes, int lo, int hi, int start, int end, CsvColumns header) {
     int from = Math.max(0, lo);
     int to = Math.min(bytes.length, hi);
-    return hasKey(bytes, from, start) || near(bytes, from, to, start, end, wordsByFirst)
+    return hasKey(bytes, from, start) || near(bytes, from, to, start, end, FOUND_WORD) != 0
         || keys.length > 0 && start < to && CsvColumns.columnNamed(bytes, from, start, header, columnTest);
   }
 
@@ -305,9 +323,13 @@ public final class ContextScorer {
     return c == '-' || c == '.' || c == ' ' ? (byte) '_' : c;
   }
 
-  private boolean near(byte[] b, int lo, int hi, int start, int end, byte[][][] byFirst) {
-    if (byFirst == null) {
-      return false;
+  /**
+   * Which of {@code wanted} ({@link #FOUND_WORD}: a word; {@link #FOUND_NEGATIVE}: a negative word) lie within
+   * {@link #window} bytes of the match on its line, as whole words or touching the match.
+   */
+  private int near(byte[] b, int lo, int hi, int start, int end, int wanted) {
+    if ((kinds & wanted) == 0) {
+      return 0;
     }
     int from = Math.max(lo, start - window);
     for (int p = start - 1; p >= from; p--) {
@@ -323,22 +345,38 @@ public final class ContextScorer {
         break;
       }
     }
-    return find(b, lo, hi, from, start, start, end, byFirst) || find(b, lo, hi, end, to, start, end, byFirst);
+    int found = find(b, lo, hi, from, start, start, end, wanted);
+    return found == (wanted & kinds) ? found : found | find(b, lo, hi, end, to, start, end, wanted & ~found);
   }
 
-  /** Whether a word of {@code list} lies whole in {@code [from, to)} as a whole word (or touching the match). */
-  private static boolean find(byte[] b, int lo, int hi, int from, int to, int start, int end, byte[][][] byFirst) {
+  /** Which of {@code wanted} have a word lying whole in {@code [from, to)} as a whole word (or touching the match). */
+  private int find(byte[] b, int lo, int hi, int from, int to, int start, int end, int wanted) {
+    int found = 0;
     for (int p = from; p < to; p++) {
-      byte[][] list = byFirst[b[p] & 0xff];
-      if (list == null || p > lo && p != end && isWordByte(b[p - 1])) {
+      int k = firstKinds[b[p] & 0xff] & wanted & ~found;
+      if (k == 0 || p > lo && p != end && isWordByte(b[p - 1])) {
         continue;
       }
-      for (byte[] w : list) {
-        int q = p + w.length;
-        // the end boundary first: a word start inside a longer word fails there without comparing bytes
-        if (q <= to && (q >= hi || q == start || !isWordByte(b[q])) && matchesIgnoreCase(b, p, w)) {
-          return true;
-        }
+      if ((k & FOUND_WORD) != 0 && startsWord(b, hi, p, to, start, wordsByFirst[b[p] & 0xff])) {
+        found |= FOUND_WORD;
+      }
+      if ((k & FOUND_NEGATIVE) != 0 && startsWord(b, hi, p, to, start, negativeByFirst[b[p] & 0xff])) {
+        found |= FOUND_NEGATIVE;
+      }
+      if (found == (wanted & kinds)) {
+        return found;
+      }
+    }
+    return found;
+  }
+
+  /** Whether a word of {@code list} starts at {@code p} and ends by {@code to} at a word end (or the match start). */
+  private static boolean startsWord(byte[] b, int hi, int p, int to, int start, byte[][] list) {
+    for (byte[] w : list) {
+      int q = p + w.length;
+      // the end boundary first: a word start inside a longer word fails there without comparing bytes
+      if (q <= to && (q >= hi || q == start || !isWordByte(b[q])) && matchesIgnoreCase(b, p, w)) {
+        return true;
       }
     }
     return false;

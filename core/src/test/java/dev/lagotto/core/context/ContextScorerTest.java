@@ -32,6 +32,48 @@ class ContextScorerTest {
       context(List.of("email", "e-mail", "contact"), List.of("\"email\":", "mail", "from"), List.of(), 40, false));
 
   @Test
+  void scoreLooksForWordsAndNegativeWordsInOnePassAsEachLookedForAlone() {
+    // score reads the window once for both lists; hasPositive then adjust read it once per list
+    List<RuleContext> contexts = List.of(
+        context(List.of("ip", "host", "from"), List.of("ip=", "\"addr\":"), List.of("version", "ver", "oid"), 12,
+            false),
+        context(List.of("email", "mail"), List.of(), List.of("message-id", "id"), 30, false),
+        context(List.of(), List.of("dob"), List.of("v", "build"), 8, false),
+        context(List.of("contact"), List.of("from"), List.of(), 40, false),
+        new RuleContext(List.of("ip"), List.of(), List.of("ver"), 10, 0.2, 0.4, false, List.of("[0-9]+")));
+    String[] pieces = {"ip", "IP", "host", "from", "version", "ver", "oid", "email", "mail", "message-id", "id",
+        "dob", "v", "build", "contact", "addr", "=", ":", "\"", " ", " ", "\n", "x", "1", "-", ".", "_", "é"};
+    long seed = System.nanoTime();
+    java.util.Random random = new java.util.Random(seed);
+    int boosted = 0;
+    int penalised = 0;
+    for (int round = 0; round < 20_000; round++) {
+      ContextScorer scorer = ContextScorer.compile(contexts.get(random.nextInt(contexts.size())));
+      StringBuilder before = new StringBuilder();
+      StringBuilder after = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        before.append(pieces[random.nextInt(pieces.length)]);
+      }
+      for (int i = random.nextInt(12); i > 0; i--) {
+        after.append(pieces[random.nextInt(pieces.length)]);
+      }
+      byte[] bytes = (before + "1.2.3.4" + after).getBytes(StandardCharsets.UTF_8);
+      int start = before.toString().getBytes(StandardCharsets.UTF_8).length;
+      int end = start + 7;
+      int lo = random.nextInt(start + 1);
+      int hi = end + random.nextInt(bytes.length - end + 1);
+      double expected = scorer.adjust(bytes, lo, hi, start, end, BASE, scorer.hasPositive(bytes, lo, hi, start, end));
+      assertThat(scorer.score(bytes, lo, hi, start, end, BASE))
+          .as("seed %d, text '%s' [%d, %d)", seed, new String(bytes, StandardCharsets.UTF_8), lo, hi)
+          .isEqualTo(expected);
+      boosted += expected > BASE ? 1 : 0;
+      penalised += expected < BASE ? 1 : 0;
+    }
+    assertThat(boosted).as("seed %d: boosted", seed).isGreaterThan(400);
+    assertThat(penalised).as("seed %d: penalised", seed).isGreaterThan(400);
+  }
+
+  @Test
   void windowsStopAtTheLineEnd() {
     ContextScorer scorer = ContextScorer.compile(
         context(List.of("contact"), List.of(), List.of("message-id"), 40, false));
