@@ -86,6 +86,11 @@ public final class ContextScorer {
     if (context.window() < 0) {
       throw new IllegalArgumentException("context window " + context.window() + " is negative");
     }
+    for (List<String> list : List.of(context.words(), context.negative())) {
+      if (list.stream().anyMatch(w -> w.strip().indexOf('\n') >= 0)) {
+        throw new IllegalArgumentException("a context word holds a line feed, but windows stop at line ends");
+      }
+    }
     this.words = encode(context.words(), false);
     this.keys = encode(context.keys(), true);
     this.keysByLast = byLastByte(keys);
@@ -107,7 +112,8 @@ public final class ContextScorer {
   /**
    * The scorer of {@code context}.
    *
-   * @throws IllegalArgumentException for a negative window or a negative suffix outside the pattern dialect
+   * @throws IllegalArgumentException for a negative window, a word holding a line feed or a negative suffix outside
+   *     the pattern dialect
    */
   public static ContextScorer compile(Rule.RuleContext context) {
     return new ContextScorer(context);
@@ -325,47 +331,44 @@ public final class ContextScorer {
 
   /**
    * Which of {@code wanted} ({@link #FOUND_WORD}: a word; {@link #FOUND_NEGATIVE}: a negative word) lie within
-   * {@link #window} bytes of the match on its line, as whole words or touching the match.
+   * {@link #window} bytes of the match on its line, as whole words or touching the match. Reads each byte of the
+   * window once (words hold no line feed, so a word that starts before the line's end also ends before it).
    */
   private int near(byte[] b, int lo, int hi, int start, int end, int wanted) {
-    if ((kinds & wanted) == 0) {
+    int want = wanted & kinds;
+    if (want == 0) {
       return 0;
     }
-    int from = Math.max(lo, start - window);
-    for (int p = start - 1; p >= from; p--) {
-      if (b[p] == '\n') {
-        from = p + 1;
-        break;
+    int found = 0;
+    for (int p = start - 1, floor = Math.max(lo, start - window); p >= floor && b[p] != '\n'; p--) {
+      int k = firstKinds[b[p] & 0xff] & want & ~found;
+      if (k != 0 && (p == lo || !isWordByte(b[p - 1]))) {
+        found |= wordsAt(b, hi, p, start, start, k);
+        if (found == want) {
+          return found;
+        }
       }
     }
-    int to = Math.min(hi, end + window);
-    for (int p = end; p < to; p++) {
-      if (b[p] == '\n') {
-        to = p;
-        break;
+    for (int p = end, ceiling = Math.min(hi, end + window); p < ceiling && b[p] != '\n'; p++) {
+      int k = firstKinds[b[p] & 0xff] & want & ~found;
+      if (k != 0 && (p == end || p == lo || !isWordByte(b[p - 1]))) {
+        found |= wordsAt(b, hi, p, ceiling, start, k);
+        if (found == want) {
+          return found;
+        }
       }
     }
-    int found = find(b, lo, hi, from, start, start, end, wanted);
-    return found == (wanted & kinds) ? found : found | find(b, lo, hi, end, to, start, end, wanted & ~found);
+    return found;
   }
 
-  /** Which of {@code wanted} have a word lying whole in {@code [from, to)} as a whole word (or touching the match). */
-  private int find(byte[] b, int lo, int hi, int from, int to, int start, int end, int wanted) {
+  /** Which of the lists {@code k} have a word that starts at {@code p} and ends by {@code to} at a word end. */
+  private int wordsAt(byte[] b, int hi, int p, int to, int start, int k) {
     int found = 0;
-    for (int p = from; p < to; p++) {
-      int k = firstKinds[b[p] & 0xff] & wanted & ~found;
-      if (k == 0 || p > lo && p != end && isWordByte(b[p - 1])) {
-        continue;
-      }
-      if ((k & FOUND_WORD) != 0 && startsWord(b, hi, p, to, start, wordsByFirst[b[p] & 0xff])) {
-        found |= FOUND_WORD;
-      }
-      if ((k & FOUND_NEGATIVE) != 0 && startsWord(b, hi, p, to, start, negativeByFirst[b[p] & 0xff])) {
-        found |= FOUND_NEGATIVE;
-      }
-      if (found == (wanted & kinds)) {
-        return found;
-      }
+    if ((k & FOUND_WORD) != 0 && startsWord(b, hi, p, to, start, wordsByFirst[b[p] & 0xff])) {
+      found |= FOUND_WORD;
+    }
+    if ((k & FOUND_NEGATIVE) != 0 && startsWord(b, hi, p, to, start, negativeByFirst[b[p] & 0xff])) {
+      found |= FOUND_NEGATIVE;
     }
     return found;
   }

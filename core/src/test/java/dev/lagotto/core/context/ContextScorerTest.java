@@ -31,6 +31,90 @@ class ContextScorerTest {
   private final ContextScorer email = ContextScorer.compile(
       context(List.of("email", "e-mail", "contact"), List.of("\"email\":", "mail", "from"), List.of(), 40, false));
 
+  /** Whether a word of {@code words} lies in the match's window as the class comment says, by brute force. */
+  private static boolean naiveNear(byte[] b, int lo, int hi, int start, int end, int window, List<String> words) {
+    int from = Math.max(lo, start - window);
+    for (int p = start - 1; p >= from; p--) {
+      if (b[p] == '\n') {
+        from = p + 1;
+        break;
+      }
+    }
+    int to = Math.min(hi, end + window);
+    for (int p = end; p < to; p++) {
+      if (b[p] == '\n') {
+        to = p;
+        break;
+      }
+    }
+    for (String word : words) {
+      byte[] w = word.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+      for (int[] range : new int[][] {{from, start}, {end, to}}) {
+        for (int p = range[0]; p + w.length <= range[1]; p++) {
+          int q = p + w.length;
+          boolean same = true;
+          for (int i = 0; i < w.length && same; i++) {
+            int c = b[p + i] & 0xff;
+            same = (c >= 'A' && c <= 'Z' ? c + 32 : c) == (w[i] & 0xff);
+          }
+          boolean startsWord = p == lo || p == end || !ContextScorer.isWordByte(b[p - 1]);
+          boolean endsWord = q == hi || q == start || !ContextScorer.isWordByte(b[q]);
+          if (same && startsWord && endsWord) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void wordsAndNegativeWordsAreFoundExactlyWhereABruteForceSearchFindsThem() {
+    List<String> words = List.of("ip", "host", "from", "a b", "é");
+    List<String> negative = List.of("version", "ver", "v", "1.3.6", "x-y");
+    String[] pieces = {"ip", "IP", "Host", "from", "version", "VER", "v", "1.3.6", "x-y", "a b", "é", " ", " ",
+        "\n", "\t", "x", "1", "-", ".", "_", "\"", "=", "hostname", "ipv"};
+    long seed = System.nanoTime();
+    java.util.Random random = new java.util.Random(seed);
+    int positives = 0;
+    int negatives = 0;
+    for (int round = 0; round < 20_000; round++) {
+      int window = random.nextInt(30);
+      ContextScorer scorer = ContextScorer.compile(new RuleContext(words, List.of(), negative, window, 0.25, 0.5,
+          false, List.of()));
+      StringBuilder before = new StringBuilder();
+      StringBuilder after = new StringBuilder();
+      for (int i = random.nextInt(10); i > 0; i--) {
+        before.append(pieces[random.nextInt(pieces.length)]);
+      }
+      for (int i = random.nextInt(10); i > 0; i--) {
+        after.append(pieces[random.nextInt(pieces.length)]);
+      }
+      byte[] bytes = (before + "203.0.113.7" + after).getBytes(StandardCharsets.UTF_8);
+      int start = before.toString().getBytes(StandardCharsets.UTF_8).length;
+      int end = start + 11;
+      int lo = random.nextInt(start + 1);
+      int hi = end + random.nextInt(bytes.length - end + 1);
+      boolean positive = naiveNear(bytes, lo, hi, start, end, window, words);
+      boolean penalty = naiveNear(bytes, lo, hi, start, end, window, negative);
+      double expected = Math.max(0, Math.min(1, BASE + (positive ? 0.25 : 0) - (penalty ? 0.5 : 0)));
+      String as = "seed " + seed + ", window " + window + ", text '" + new String(bytes, StandardCharsets.UTF_8)
+          + "' [" + lo + ", " + hi + ")";
+      assertThat(scorer.score(bytes, lo, hi, start, end, BASE)).as(as).isCloseTo(expected, within(1e-12));
+      assertThat(scorer.hasPositive(bytes, lo, hi, start, end)).as(as).isEqualTo(positive);
+      positives += positive ? 1 : 0;
+      negatives += penalty ? 1 : 0;
+    }
+    assertThat(positives).as("seed %d: positives", seed).isGreaterThan(1_000);
+    assertThat(negatives).as("seed %d: negatives", seed).isGreaterThan(1_000);
+  }
+
+  @Test
+  void aContextWordWithALineFeedIsRejected() {
+    assertThatThrownBy(() -> ContextScorer.compile(context(List.of("date\nof birth"), List.of(), List.of(), 10,
+        false))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line feed");
+  }
+
   @Test
   void scoreLooksForWordsAndNegativeWordsInOnePassAsEachLookedForAlone() {
     // score reads the window once for both lists; hasPositive then adjust read it once per list
