@@ -35,12 +35,16 @@ public final class UnionAutomaton {
   private final boolean[][] forbidden;
   private final byte[] byteClass;
   private final int[] classByte;
+  /** The number its {@link EndSink} is given for rule 0 (rule {@code r} is {@code firstRule + r}). */
+  private final int firstRule;
 
-  private UnionAutomaton(CompiledPattern[] patterns, boolean[][] forbidden, byte[] byteClass, int[] classByte) {
+  private UnionAutomaton(CompiledPattern[] patterns, boolean[][] forbidden, byte[] byteClass, int[] classByte,
+      int firstRule) {
     this.patterns = patterns;
     this.forbidden = forbidden;
     this.byteClass = byteClass;
     this.classByte = classByte;
+    this.firstRule = firstRule;
   }
 
   /**
@@ -70,7 +74,16 @@ public final class UnionAutomaton {
     }
     int classes = columns.size();
     return new UnionAutomaton(patterns.toArray(new CompiledPattern[0]), forbidden.toArray(new boolean[0][]), byteClass,
-        Arrays.copyOf(classByte, classes));
+        Arrays.copyOf(classByte, classes), 0);
+  }
+
+  /**
+   * This union with its rules numbered from {@code first} in what its caches report: so that a union of some rules
+   * of another can report to the same {@link EndSink} under the other's numbers (one sink class for both keeps the
+   * compiled scan loop from being thrown away for a second one).
+   */
+  public UnionAutomaton numberedFrom(int first) {
+    return new UnionAutomaton(patterns, forbidden, byteClass, classByte, first);
   }
 
   /**
@@ -133,7 +146,7 @@ public final class UnionAutomaton {
 
   /** Receives match ends from {@link Cache#scan}. */
   public interface EndSink {
-    /** A match of rule {@code rule} (numbered as in {@link #of}) ends at {@code end} (exclusive). */
+    /** A match of rule {@code rule} (numbered as in {@link #of}, see {@link #numberedFrom}) ends at {@code end}. */
     void endAt(int rule, int end);
   }
 
@@ -387,7 +400,7 @@ public final class UnionAutomaton {
       int next = end < hi ? bytes[end] & 0xff : -1;
       for (int r : accepting[id]) {
         if (next < 0 || forbidden[r] == null || !forbidden[r][next]) {
-          sink.endAt(r, end);
+          sink.endAt(firstRule + r, end);
         }
       }
     }

@@ -50,7 +50,7 @@ final class RequiredContextGates {
   private final List<CompiledPattern> markers;
   private final List<boolean[]> markerForbidden;
   private final int[] markerGate;
-  /** Per gate: the gated rule alone, for a catch-up pass. */
+  /** Per gate: the gated rule alone, numbered as in the union, for a catch-up pass. */
   private final UnionAutomaton[] alone;
 
   private RequiredContextGates(int[] unionRule, CompiledRule[] rules, List<CompiledPattern> markers,
@@ -104,7 +104,8 @@ final class RequiredContextGates {
     UnionAutomaton[] alone = new UnionAutomaton[n];
     for (int g = 0; g < n; g++) {
       rules[g] = joining.get(gated.get(g));
-      alone[g] = UnionAutomaton.of(List.of(rules[g].pattern), Collections.singletonList(rules[g].forbidden));
+      alone[g] = UnionAutomaton.of(List.of(rules[g].pattern), Collections.singletonList(rules[g].forbidden))
+          .numberedFrom(gated.get(g));
     }
     return new RequiredContextGates(gated.stream().mapToInt(Integer::intValue).toArray(), rules,
         List.copyOf(markers), Collections.unmodifiableList(markerForbidden),
@@ -131,7 +132,7 @@ final class RequiredContextGates {
     /** Per gate: chunks in a row whose finding contradicts the rule's muting. */
     private final int[] streak = new int[unionRule.length];
     private final UnionAutomaton.Cache[] aloneCaches = new UnionAutomaton.Cache[unionRule.length];
-    private final UnionAutomaton.EndSink[] aloneSinks = new UnionAutomaton.EndSink[unionRule.length];
+    private final UnionAutomaton.EndSink target;
 
     /**
      * The state for the thread that scans with {@code union}, whose ends go to {@code target}; every gated rule
@@ -139,11 +140,10 @@ final class RequiredContextGates {
      */
     State(UnionAutomaton.Cache union, int unionRules, UnionAutomaton.EndSink target) {
       this.union = union;
+      this.target = target;
       mutedRules = new boolean[unionRules];
       for (int g = 0; g < unionRule.length; g++) {
         mutedRules[unionRule[g]] = true;
-        int u = unionRule[g];
-        aloneSinks[g] = (rule, end) -> target.endAt(u, end);
       }
       union.mute(mutedRules);
     }
@@ -168,7 +168,7 @@ final class RequiredContextGates {
           if (aloneCaches[g] == null) {
             aloneCaches[g] = alone[g].newCache();
           }
-          aloneCaches[g].scan(bytes, lo, from, hi, Scanner.MAX_MATCH_LENGTH, aloneSinks[g]);
+          aloneCaches[g].scan(bytes, lo, from, hi, Scanner.MAX_MATCH_LENGTH, target);
         } else if (!possible) {
           endCount[u] = 0;
         }
