@@ -141,6 +141,17 @@ class UnionAutomatonTest {
   }
 
   @Test
+  void aUnionNumberedFromNReportsItsRulesAsNAndOn() {
+    CompiledPattern digits = PatternCompiler.compile("[0-9]+", false);
+    CompiledPattern letters = PatternCompiler.compile("[a-z]+", false);
+    UnionAutomaton union = UnionAutomaton.of(List.of(digits, letters), Arrays.asList(forbidden(1), forbidden(1)));
+    byte[] text = "ab 12 c".getBytes(StandardCharsets.US_ASCII);
+    assertThat(union(union.newCache(), text, 0, 0, text.length)).containsExactly(2L << 16 | 1, 5L << 16, 7L << 16 | 1);
+    assertThat(union(union.numberedFrom(7).newCache(), text, 0, 0, text.length))
+        .containsExactly(2L << 16 | 8, 5L << 16 | 7, 7L << 16 | 8);
+  }
+
+  @Test
   void endsComeInIncreasingOrder() {
     CompiledPattern digits = PatternCompiler.compile("[0-9]+", false);
     UnionAutomaton union = UnionAutomaton.of(List.of(digits, digits), Arrays.asList(null, null));
