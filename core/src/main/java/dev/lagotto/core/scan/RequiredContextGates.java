@@ -21,9 +21,10 @@ import java.util.List;
  * <p>Each thread predicts, chunk by chunk, which gated rules are impossible and {@link UnionAutomaton.Cache#mute
  * mutes} their ends in its union cache (one pass over its transitions when the prediction changes). A muted rule
  * found possible after all gets a catch-up pass over the chunk with an automaton of its own; an unmuted one found
- * impossible has its ends dropped. A rule switches after {@link #SWITCH_AFTER} chunks in a row have contradicted
- * its muting, so that a stream with (or without) the context pays for the switch once and a context that comes and
- * goes costs catch-up passes (one automaton pass over the chunk), not switches. Immutable and thread-safe; the per-thread part is
+ * impossible has its ends dropped. A rule switches after {@link #SWITCH_AFTER} chunks in a row of at least
+ * {@link #SWITCH_MIN_BYTES} have contradicted its muting (twice as many after each switch), so that a stream with
+ * (or without) the context pays for the switch once, and a context that comes and goes, or a run of small chunks
+ * such as database cells, costs catch-up passes (one automaton pass over the chunk), not switches. Immutable and thread-safe; the per-thread part is
  * {@link State}.
  */
 final class RequiredContextGates {
@@ -31,8 +32,17 @@ final class RequiredContextGates {
   static final RequiredContextGates NONE = new RequiredContextGates(new int[0], new CompiledRule[0], List.of(),
       List.of(), new int[0], new UnionAutomaton[0]);
 
-  /** Chunks in a row that must find a muted rule possible (or an unmuted one impossible) before it switches. */
+  /**
+   * Chunks in a row that must find a muted rule possible (or an unmuted one impossible) before it first switches;
+   * the number doubles at every switch of the rule, up to {@link #MAX_SWITCH_AFTER}.
+   */
   static final int SWITCH_AFTER = 2;
+  static final int MAX_SWITCH_AFTER = 64;
+  /**
+   * Smallest chunk whose finding counts towards a switch: a switch costs a pass over the union's transitions, worth
+   * it for large chunks only (a database cell is a chunk of its own; small chunks only catch up or drop).
+   */
+  static final int SWITCH_MIN_BYTES = 64 << 10;
 
   /** Bytes next to which a {@code whole} presence marker cannot occur: ASCII letters and digits. */
   private static final boolean[] ALNUM = new boolean[256];
@@ -129,8 +139,9 @@ final class RequiredContextGates {
     private final boolean[] mutedRules;
     /** Per gate: whether its marker occurred in the current chunk. */
     private final boolean[] present = new boolean[unionRule.length];
-    /** Per gate: chunks in a row whose finding contradicts the rule's muting. */
+    /** Per gate: chunks in a row whose finding contradicts the rule's muting, and how many make it switch. */
     private final int[] streak = new int[unionRule.length];
+    private final int[] switchAfter = new int[unionRule.length];
     private final UnionAutomaton.Cache[] aloneCaches = new UnionAutomaton.Cache[unionRule.length];
     private final UnionAutomaton.EndSink target;
 
@@ -144,6 +155,7 @@ final class RequiredContextGates {
       mutedRules = new boolean[unionRules];
       for (int g = 0; g < unionRule.length; g++) {
         mutedRules[unionRule[g]] = true;
+        switchAfter[g] = SWITCH_AFTER;
       }
       union.mute(mutedRules);
     }
@@ -172,10 +184,14 @@ final class RequiredContextGates {
         } else if (!possible) {
           endCount[u] = 0;
         }
+        if (hi - lo < SWITCH_MIN_BYTES) {
+          continue;
+        }
         streak[g] = mutedRules[u] == possible ? streak[g] + 1 : 0;
-        if (streak[g] >= SWITCH_AFTER) {
+        if (streak[g] >= switchAfter[g]) {
           mutedRules[u] = !possible;
           streak[g] = 0;
+          switchAfter[g] = Math.min(MAX_SWITCH_AFTER, switchAfter[g] * 2);
           changed = true;
         }
       }

@@ -39,6 +39,7 @@ class RequiredContextGatesTest {
   private static final String[] FILLERS = {",", ";", "\n", " ", "\t", "\"", "x", "1", "hotel ", "template ",
       "Intel ", "cancellation ", "aDob ", "INFO ", "GET /a?b=c ", "named ", "=", ":", "id,a,b\n"};
 
+  private static final String FILLER = "request served by worker in time, queue empty\n";
   private static final String[] SEPARATORS = {"", " ", " ", ",", "\n", "\t", ";"};
 
   /** Values and fillers, and {@code contexts} contexts at random places. */
@@ -80,16 +81,18 @@ class RequiredContextGatesTest {
   void aGatedRuleRunsNoPatternInAChunkWithoutItsContextEvenRightAfterChunksWithIt() throws Exception {
     RulePack dates = RulePackLoader.loadDefault().filter(r -> r.id().equals("date_of_birth"));
     Scanner scanner = Scanner.build(dates, ALL);
-    byte[] withContext = "dob 1990-04-12, born 12/04/1985\n".repeat(20).getBytes(StandardCharsets.UTF_8);
-    byte[] without = "shipped 1990-04-12, released 12/04/1985\n".repeat(20).getBytes(StandardCharsets.UTF_8);
+    // chunks large enough to make a gate switch
+    int lines = RequiredContextGates.SWITCH_MIN_BYTES / 30;
+    byte[] withContext = "dob 1990-04-12, born 12/04/1985\n".repeat(lines).getBytes(StandardCharsets.UTF_8);
+    byte[] without = "shipped 1990-04-12, released 12/04/1985\n".repeat(lines).getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < RequiredContextGates.SWITCH_AFTER + 1; i++) {
-      assertThat(scan(scanner, Chunk.of(withContext), null)).hasSize(40);
+      assertThat(scan(scanner, Chunk.of(withContext), null)).hasSize(2 * lines);
     }
     int runs = scanner.scan(Chunk.of(without), (r, s, e, c) -> { });
     assertThat(runs).as("pattern runs on dates without birth context").isZero();
     assertThat(Scanner.build(dates, ALL.withPrefilter(ScanSettings.PrefilterMode.INDEX_ONLY))
         .scan(Chunk.of(without), (r, s, e, c) -> { })).as("where the index runs the pattern").isPositive();
-    assertThat(scan(scanner, Chunk.of(withContext), null)).hasSize(40);
+    assertThat(scan(scanner, Chunk.of(withContext), null)).hasSize(2 * lines);
   }
 
   @Test
@@ -117,7 +120,7 @@ class RequiredContextGatesTest {
     assertThat(header).isNotNull();
     int found = 0;
     int gatedFound = 0;
-    for (int round = 0; round < 1_000; round++) {
+    for (int round = 0; round < 800; round++) {
       // runs of chunks without contexts, with one and with several, so that predictions switch both ways
       int contexts = switch ((round / 3 + random.nextInt(2)) % 3) {
         case 0 -> 0;
@@ -125,6 +128,10 @@ class RequiredContextGatesTest {
         default -> 2 + random.nextInt(4);
       };
       String body = text(random, 1 + random.nextInt(60), contexts);
+      if ((round / 3) % 20 == 0) {
+        // a run of chunks large enough for the gates to switch (filler the reference scans fast)
+        body = FILLER.repeat(RequiredContextGates.SWITCH_MIN_BYTES / FILLER.length()) + body;
+      }
       // a context in the left margin only: right before the report range, or as a CSV header far above it
       String margin = switch (random.nextInt(6)) {
         case 0 -> CONTEXTS[random.nextInt(CONTEXTS.length)];
@@ -148,7 +155,7 @@ class RequiredContextGatesTest {
           "phone_digits", "imei", "advertising_id", "geo_csv_columns", "pin_code").contains(f.rule())).count();
     }
     System.out.println("RequiredContextGatesTest: " + found + " matches, " + gatedFound + " of gated rules");
-    assertThat(found).as("the texts hold matches").isGreaterThan(1_500);
-    assertThat(gatedFound).as("of gated rules too").isGreaterThan(200);
+    assertThat(found).as("the texts hold matches").isGreaterThan(1_200);
+    assertThat(gatedFound).as("of gated rules too").isGreaterThan(150);
   }
 }
