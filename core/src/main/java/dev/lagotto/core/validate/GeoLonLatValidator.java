@@ -4,7 +4,7 @@ import dev.lagotto.core.scan.ScanSettings;
 
 /**
  * Validator {@code geo_lonlat}: as {@code geo}, but a plain decimal pair is longitude first (GeoJSON
- * {@code "coordinates":[lon,lat]}, KML {@code <coordinates>lon,lat,alt}). Linear in the match; immutable and
+ * {@code "coordinates":[lon,lat]}, KML {@code <coordinates>lon,lat,alt}). Linear in the match; decided from the bytes without allocating for a pair of plain numbers; immutable and
  * thread-safe.
  */
 public final class GeoLonLatValidator implements Validator, ValidatorProvider {
@@ -22,7 +22,14 @@ public final class GeoLonLatValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
+    if (!MatchText.checkable(bytes, start, end)) {
+      return 0;
+    }
+    int decided = GeoCoordinates.decideAscii(bytes, start, end, true);
+    if (decided != GeoCoordinates.UNDECIDED) {
+      return decided == GeoCoordinates.PRESENT ? 1 : 0;
+    }
     String text = MatchText.decode(bytes, start, end);
-    return text != null && GeoCoordinates.parseLonLat(text).isPresent() ? 1 : 0;
+    return GeoCoordinates.parseLonLat(text).isPresent() ? 1 : 0;
   }
 }

@@ -4,7 +4,7 @@ import dev.lagotto.core.scan.ScanSettings;
 
 /**
  * Validator {@code geo}: the match is a latitude/longitude pair that {@link GeoCoordinates#parse} accepts
- * (decimal pair latitude first, degrees-minutes-seconds, hemisphere letters, NMEA fields). Linear in the match;
+ * (decimal pair latitude first, degrees-minutes-seconds, hemisphere letters, NMEA fields). Linear in the match; decided from the bytes without allocating for a pair of plain numbers;
  * immutable and thread-safe.
  */
 public final class GeoValidator implements Validator, ValidatorProvider {
@@ -22,7 +22,14 @@ public final class GeoValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
+    if (!MatchText.checkable(bytes, start, end)) {
+      return 0;
+    }
+    int decided = GeoCoordinates.decideAscii(bytes, start, end, false);
+    if (decided != GeoCoordinates.UNDECIDED) {
+      return decided == GeoCoordinates.PRESENT ? 1 : 0;
+    }
     String text = MatchText.decode(bytes, start, end);
-    return text != null && GeoCoordinates.parse(text).isPresent() ? 1 : 0;
+    return GeoCoordinates.parse(text).isPresent() ? 1 : 0;
   }
 }

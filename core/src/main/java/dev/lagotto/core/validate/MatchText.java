@@ -3,8 +3,8 @@ package dev.lagotto.core.validate;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decoding helpers shared by the validators: a match's bytes as text, and its digits. Allocates one string or
- * array per call (validators run only on matches). Stateless and thread-safe.
+ * Decoding helpers shared by the validators: a match's bytes as text (one string per call, the validators'
+ * fallback for rare shapes), its digits, and byte checks that allocate nothing. Stateless and thread-safe.
  */
 public final class MatchText {
   /** Longest match, in bytes, that any validator looks at; longer matches are not personal values we check. */
@@ -14,10 +14,28 @@ public final class MatchText {
 
   /** The bytes {@code [start, end)} decoded as UTF-8, or {@code null} if the span is empty or too long. */
   public static String decode(byte[] bytes, int start, int end) {
-    if (start < 0 || end > bytes.length || start >= end || end - start > MAX_MATCH_BYTES) {
+    if (!checkable(bytes, start, end)) {
       return null;
     }
     return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Whether {@code [start, end)} is a non-empty span of {@code bytes} of at most {@value #MAX_MATCH_BYTES}
+   * bytes, the spans {@link #decode} decodes.
+   */
+  public static boolean checkable(byte[] bytes, int start, int end) {
+    return start >= 0 && end <= bytes.length && start < end && end - start <= MAX_MATCH_BYTES;
+  }
+
+  /** Whether every byte of {@code bytes[start, end)} is ASCII. */
+  public static boolean ascii(byte[] bytes, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -1,0 +1,355 @@
+package dev.lagotto.core.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lagotto.core.validate.reference.RefCardValidator;
+import dev.lagotto.core.validate.reference.RefDateValidator;
+import dev.lagotto.core.validate.reference.RefGeoLonLatValidator;
+import dev.lagotto.core.validate.reference.RefGeoValidator;
+import dev.lagotto.core.validate.reference.RefImeiValidator;
+import dev.lagotto.core.validate.reference.RefIpValidator;
+import dev.lagotto.core.validate.reference.RefMacValidator;
+import dev.lagotto.core.validate.reference.RefMod97Validator;
+import dev.lagotto.core.validate.reference.RefNifEsValidator;
+import dev.lagotto.core.validate.reference.RefNinoValidator;
+import dev.lagotto.core.validate.reference.RefPhoneValidator;
+import dev.lagotto.core.validate.reference.RefSsnValidator;
+import dev.lagotto.core.validate.reference.RefTldValidator;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differential tests of the validators' byte paths against the String logic they replaced (the frozen copies in
+ * {@code reference}): the same factor for generated values in each validator's shapes (valid, near-valid, bad
+ * checksums, odd separators, non-ASCII and invalid UTF-8 bytes, white space), embedded at a random offset in a
+ * larger array with random bytes around, and for sub-spans of them. Each test also asserts that both kept and
+ * dropped values occurred, so a generator that drifts off the shape fails. Seed printed; reproduce with
+ * {@code -Dtests.seed=N}.
+ */
+class ByteValidatorsEquivalenceTest {
+  private static final long SEED = Long.getLong("tests.seed", System.nanoTime());
+  private static final int ROUNDS = 20_000;
+  /** Bytes mutations draw from besides the shape's own: separators, white space, non-ASCII, invalid UTF-8. */
+  private static final String[] ODD = {" ", "-", ":", ".", ",", "/", "%", "+", "\t", "\n", "_", "@", "(", ")",
+      "\u00e9", "\u00a0", "\u2003", "\uff11", "\u017f", "\u0131", "\u00b0", "'", "\"", "x", "Z", "0", "9"};
+  private static final byte[][] RAW = {{(byte) 0xff}, {(byte) 0xc3}, {(byte) 0x80}};
+
+  private static Random random(String test) {
+    System.out.println("ByteValidatorsEquivalenceTest." + test + " seed: " + SEED + " (-Dtests.seed=" + SEED + ")");
+    return new Random(SEED ^ test.hashCode());
+  }
+
+  /** Outcomes of one test: how many values each side kept and dropped. */
+  private static final class Tally {
+    int kept;
+    int dropped;
+
+    void assertBoth(String what) {
+      assertThat(kept).as("seed %d: %s: some values kept", SEED, what).isPositive();
+      assertThat(dropped).as("seed %d: %s: some values dropped", SEED, what).isPositive();
+    }
+  }
+
+  /**
+   * Runs {@code rounds} values of {@code shape} (mutated one time in three) through both validators, embedded
+   * in random bytes, and a random sub-span of each.
+   */
+  private static Tally compare(String test, Validator fresh, Validator reference, Function<Random, String> shape) {
+    Random r = random(test);
+    Tally tally = new Tally();
+    for (int i = 0; i < ROUNDS; i++) {
+      byte[] value = bytes(shape.apply(r));
+      if (r.nextInt(3) == 0) {
+        value = mutate(value, r);
+      }
+      byte[] before = filler(r);
+      byte[] after = filler(r);
+      byte[] all = new byte[before.length + value.length + after.length];
+      System.arraycopy(before, 0, all, 0, before.length);
+      System.arraycopy(value, 0, all, before.length, value.length);
+      System.arraycopy(after, 0, all, before.length + value.length, after.length);
+      int start = before.length;
+      int end = start + value.length;
+      double expected = reference.check(all, start, end);
+      assertThat(fresh.check(all, start, end)).as("seed %d: %s", SEED, show(all, start, end)).isEqualTo(expected);
+      if (expected > 0) {
+        tally.kept++;
+      } else {
+        tally.dropped++;
+      }
+      int s = start + r.nextInt(3) - 1;
+      int e = end + r.nextInt(3) - 1;
+      if (s >= 0 && e <= all.length) {
+        assertThat(fresh.check(all, s, e)).as("seed %d: %s", SEED, show(all, s, e))
+            .isEqualTo(reference.check(all, s, e));
+      }
+    }
+    return tally;
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] filler(Random r) {
+    byte[] out = new byte[r.nextInt(6)];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = r.nextInt(4) == 0 ? (byte) r.nextInt(256) : (byte) (' ' + r.nextInt(95));
+    }
+    return out;
+  }
+
+  /** One to three edits: replace, insert or delete a byte, swap the case of a letter, or add white space. */
+  private static byte[] mutate(byte[] value, Random r) {
+    byte[] v = value;
+    int edits = 1 + r.nextInt(3);
+    for (int k = 0; k < edits; k++) {
+      int at = v.length == 0 ? 0 : r.nextInt(v.length + 1);
+      byte[] piece = r.nextInt(8) == 0 ? RAW[r.nextInt(RAW.length)] : bytes(ODD[r.nextInt(ODD.length)]);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      switch (r.nextInt(6)) {
+        case 0 -> {
+          out.write(v, 0, at);
+          out.writeBytes(piece);
+          out.write(v, Math.min(at + 1, v.length), v.length - Math.min(at + 1, v.length));
+        }
+        case 1 -> {
+          out.write(v, 0, at);
+          out.writeBytes(piece);
+          out.write(v, at, v.length - at);
+        }
+        case 2 -> {
+          out.write(v, 0, at);
+          out.write(v, Math.min(at + 1, v.length), v.length - Math.min(at + 1, v.length));
+        }
+        case 3 -> {
+          out.writeBytes(v);
+          byte[] w = out.toByteArray();
+          if (at < w.length && Character.isLetter(w[at])) {
+            w[at] ^= 0x20;
+          }
+          out.reset();
+          out.writeBytes(w);
+        }
+        case 4 -> {
+          out.writeBytes(bytes(r.nextBoolean() ? " " : "\t"));
+          out.writeBytes(v);
+        }
+        default -> {
+          out.writeBytes(v);
+          out.writeBytes(bytes(r.nextBoolean() ? " " : "\u2003"));
+        }
+      }
+      v = out.toByteArray();
+    }
+    return v;
+  }
+
+  private static String show(byte[] b, int start, int end) {
+    StringBuilder out = new StringBuilder("[" + start + "," + end + ") of '");
+    for (byte c : b) {
+      out.append(c >= ' ' && c < 127 ? String.valueOf((char) c) : String.format("\\x%02x", c & 0xff));
+    }
+    return out.append('\'').toString();
+  }
+
+  private static String pick(Random r, String... options) {
+    return options[r.nextInt(options.length)];
+  }
+
+  private static String digits(Random r, int n) {
+    StringBuilder out = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      out.append((char) ('0' + r.nextInt(10)));
+    }
+    return out.toString();
+  }
+
+  private static String hex(Random r, int n, boolean upper) {
+    StringBuilder out = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      out.append((upper ? "0123456789ABCDEF" : "0123456789abcdef").charAt(r.nextInt(16)));
+    }
+    return out.toString();
+  }
+
+  // ---------------------------------------------------------------- tld
+
+  private static String email(Random r) {
+    StringBuilder s = new StringBuilder();
+    if (r.nextInt(4) > 0) {
+      s.append(pick(r, "jane.doe", "J.Smith+news", "a", "x_y", "info", "%2Bme", "user-1")).append(pick(r, "@", "@",
+          "%40", "%40", "@a@", "%4"));
+    }
+    int labels = r.nextInt(4);
+    for (int i = 0; i < labels; i++) {
+      s.append(pick(r, "mail", "Example", "a-b", "x", "my_host", "123", "sub", "")).append('.');
+    }
+    s.append(pick(r, "com", "org", "co.uk", "example", "png", "local", "PNG", "js", "42", "invalid", "de", "Com",
+        "app", "json", "zz", "museum", "c0m", ""));
+    if (r.nextInt(8) == 0) {
+      s.append('.');
+    }
+    return s.toString();
+  }
+
+  @Test
+  void tldAgreesWithTheStringPath() {
+    compare("tld", new TldValidator(), new RefTldValidator(), ByteValidatorsEquivalenceTest::email).assertBoth("tld");
+  }
+
+  // ---------------------------------------------------------------- ip
+
+  private static String ip(Random r) {
+    return switch (r.nextInt(3)) {
+      case 0 -> ipv4(r);
+      default -> ipv6(r);
+    };
+  }
+
+  private static String ipv4(Random r) {
+    int[] firsts = {0, 10, 100, 127, 169, 172, 192, 198, 203, 224, 240, 255, 8, 1, 2};
+    StringBuilder s = new StringBuilder();
+    for (int k = 0; k < 4; k++) {
+      int v = k == 0 ? firsts[r.nextInt(firsts.length)] : r.nextInt(4) == 0 ? pickInt(r, 0, 2, 51, 64, 88, 99, 100,
+          113, 168, 254, 255, 18, 19, 16, 31) : r.nextInt(256);
+      s.append(k == 0 ? "" : ".").append(r.nextInt(40) == 0 ? "0" + v : String.valueOf(v));
+    }
+    if (r.nextInt(10) == 0) {
+      s.append('.').append(r.nextInt(300));
+    }
+    return r.nextInt(10) == 0 ? "[" + s + "]" : s.toString();
+  }
+
+  private static int pickInt(Random r, int... options) {
+    return options[r.nextInt(options.length)];
+  }
+
+  private static String ipv6(Random r) {
+    byte[] a = new byte[16];
+    int[] firsts = {0x2001, 0x2001, 0x3fff, 0xfc00, 0xfd12, 0xfe80, 0xff02, 0x0064, 0x0100, 0x2a00, 0x0000, 0x4000,
+        0xdead, 0x1234, 0x0001};
+    int first = firsts[r.nextInt(firsts.length)];
+    a[0] = (byte) (first >>> 8);
+    a[1] = (byte) first;
+    int second = pickInt(r, 0x0db8, 0x0000, 0x01ff, 0xff9b, 0x0fff, r.nextInt(0x10000));
+    a[2] = (byte) (second >>> 8);
+    a[3] = (byte) second;
+    for (int k = 4; k < 16; k++) {
+      a[k] = r.nextInt(3) == 0 ? (byte) r.nextInt(256) : 0;
+    }
+    if (r.nextInt(6) == 0) {
+      java.util.Arrays.fill(a, 0, 10, (byte) 0);
+      a[10] = (byte) 0xff;
+      a[11] = (byte) 0xff;
+    }
+    if (r.nextInt(10) == 0) {
+      java.util.Arrays.fill(a, 0, 15, (byte) 0);
+      a[15] = (byte) r.nextInt(3);
+    }
+    String text;
+    switch (r.nextInt(5)) {
+      case 0 -> text = IpAddresses.canonical(a);
+      case 1, 2 -> {
+        boolean upper = r.nextBoolean();
+        int[] g = IpAddresses.groups(a);
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < 8; k++) {
+          String h = Integer.toHexString(g[k]);
+          if (r.nextBoolean()) {
+            h = "0".repeat(4 - h.length()) + h;
+          }
+          s.append(k == 0 ? "" : ":").append(upper ? h.toUpperCase(java.util.Locale.ROOT) : h);
+        }
+        text = s.toString();
+      }
+      case 3 -> {
+        int[] g = IpAddresses.groups(a);
+        StringBuilder s = new StringBuilder();
+        int gapAt = r.nextInt(8);
+        for (int k = 0; k < 6; k++) {
+          s.append(k == gapAt ? ":" : "").append(Integer.toHexString(g[k])).append(':');
+        }
+        text = s.append(a[12] & 0xff).append('.').append(a[13] & 0xff).append('.').append(a[14] & 0xff).append('.')
+            .append(a[15] & 0xff).toString();
+      }
+      default -> {
+        StringBuilder s = new StringBuilder();
+        int groups = r.nextInt(10);
+        for (int k = 0; k < groups; k++) {
+          s.append(k == 0 ? "" : r.nextInt(5) == 0 ? "::" : ":").append(hex(r, 1 + r.nextInt(5), r.nextBoolean()));
+        }
+        text = r.nextInt(4) == 0 ? "::" + s : s.toString();
+      }
+    }
+    if (r.nextInt(10) == 0) {
+      text += "%" + pick(r, "eth0", "1", "", "en_0.x-y", "a/b");
+    }
+    return r.nextInt(10) == 0 ? "[" + text + "]" : text;
+  }
+
+  @Test
+  void ipAgreesWithTheStringPath() {
+    compare("ip", new IpValidator(), new RefIpValidator(), ByteValidatorsEquivalenceTest::ip).assertBoth("ip");
+    compare("ipNoPrivate", new IpValidator(false), new RefIpValidator(false), ByteValidatorsEquivalenceTest::ip)
+        .assertBoth("ip without private addresses");
+  }
+
+  // ---------------------------------------------------------------- geo
+
+  private static String number(Random r, int maxInt) {
+    String sign = pick(r, "", "", "", "-", "+");
+    String whole = r.nextInt(8) == 0 ? digits(r, 1 + r.nextInt(16)) : String.valueOf(r.nextInt(maxInt + 2));
+    int decimals = pickInt(r, 0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 16);
+    String frac = r.nextInt(5) == 0 ? "0".repeat(decimals) : r.nextInt(5) == 0 ? "5" + "0".repeat(Math.max(0,
+        decimals - 1)) : digits(r, decimals);
+    return sign + whole + (decimals == 0 && r.nextBoolean() ? "" : "." + frac);
+  }
+
+  private static String geo(Random r) {
+    StringBuilder s = new StringBuilder();
+    if (r.nextInt(10) == 0) {
+      s.append(pick(r, "lat=", "\"lng\": ", "N ", "geo:", "@", "("));
+    }
+    s.append(number(r, 91));
+    if (r.nextInt(15) == 0) {
+      s.append(pick(r, "\u00b0", "N", "'", ".5"));
+    }
+    s.append(pick(r, ",", ", ", " ,", " , ", "\t", ";", "|", "; ", " ", ",,"));
+    s.append(number(r, 181));
+    if (r.nextInt(8) == 0) {
+      s.append(pick(r, ",", ", ")).append(number(r, 200));
+    }
+    if (r.nextInt(15) == 0) {
+      s.append(pick(r, "E", "W", "\u00b0", ".1.2", "z"));
+    }
+    return s.toString();
+  }
+
+  @Test
+  void geoAgreesWithTheStringPath() {
+    compare("geo", new GeoValidator(), new RefGeoValidator(), ByteValidatorsEquivalenceTest::geo).assertBoth("geo");
+    compare("geoLonLat", new GeoLonLatValidator(), new RefGeoLonLatValidator(), ByteValidatorsEquivalenceTest::geo)
+        .assertBoth("geo_lonlat");
+  }
+
+  @Test
+  void geoNumbersReadFromBytesAreTheParsedDoubles() {
+    Random r = random("geoNumbers");
+    for (int i = 0; i < ROUNDS; i++) {
+      String lat = (r.nextBoolean() ? "-" : "") + r.nextInt(90) + "." + digits(r, 2 + r.nextInt(11));
+      String lon = r.nextInt(180) + "." + digits(r, 2 + r.nextInt(11));
+      String pair = lat + "," + lon;
+      byte[] b = bytes(pair);
+      assertThat(GeoCoordinates.decideAscii(b, 0, b.length, false)).as("seed %d: %s", SEED, pair)
+          .isEqualTo(new RefGeoValidator().check(b, 0, b.length) > 0 ? GeoCoordinates.PRESENT : GeoCoordinates.ABSENT);
+    }
+  }
+}
