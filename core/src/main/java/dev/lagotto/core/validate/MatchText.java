@@ -62,6 +62,67 @@ public final class MatchText {
     return out.length() == 0 ? null : out.toString();
   }
 
+  /**
+   * The number of decimal digits in {@code bytes[start, end)} when every other byte is one of the ASCII
+   * {@code separators} and at most one kind of separator is used, else -1: {@link #digits} read from the bytes
+   * (a non-ASCII byte is never a digit nor a separator), with 0 where {@code digits} gives {@code null} for
+   * want of digits. Allocation-free.
+   */
+  public static int separatedDigits(byte[] bytes, int start, int end, String separators) {
+    int count = 0;
+    int separator = 0;
+    for (int i = start; i < end; i++) {
+      int c = bytes[i];
+      if (c >= '0' && c <= '9') {
+        count++;
+      } else if (c > 0 && separators.indexOf(c) >= 0) {
+        if (separator != 0 && separator != c) {
+          return -1;
+        }
+        separator = c;
+      } else {
+        return -1;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Whether the decimal digits of {@code bytes[start, end)} (other bytes skipped) are all the same: {@link #allSame}
+   * of the digits of a span that {@link #separatedDigits} accepts with at least one digit. Allocation-free.
+   */
+  public static boolean allSameDigits(byte[] bytes, int start, int end) {
+    int first = -1;
+    for (int i = start; i < end; i++) {
+      int c = bytes[i];
+      if (c >= '0' && c <= '9') {
+        if (first < 0) {
+          first = c;
+        } else if (c != first) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The value of the first {@code n} decimal digits of {@code bytes[start, end)} (other bytes skipped), for
+   * {@code n} up to 18. Allocation-free.
+   */
+  public static long leadingDigits(byte[] bytes, int start, int end, int n) {
+    long value = 0;
+    int seen = 0;
+    for (int i = start; i < end && seen < n; i++) {
+      int c = bytes[i];
+      if (c >= '0' && c <= '9') {
+        value = value * 10 + (c - '0');
+        seen++;
+      }
+    }
+    return value;
+  }
+
   /** Whether every character of a non-empty {@code text} is the same. */
   public static boolean allSame(CharSequence text) {
     for (int i = 1; i < text.length(); i++) {

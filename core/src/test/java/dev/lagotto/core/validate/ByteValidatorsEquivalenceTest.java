@@ -352,4 +352,206 @@ class ByteValidatorsEquivalenceTest {
           .isEqualTo(new RefGeoValidator().check(b, 0, b.length) > 0 ? GeoCoordinates.PRESENT : GeoCoordinates.ABSENT);
     }
   }
+
+  // ---------------------------------------------------------------- mac
+
+  private static String mac(Random r) {
+    boolean upper = r.nextBoolean();
+    String[] pairs = new String[6];
+    int kind = r.nextInt(4);
+    for (int k = 0; k < 6; k++) {
+      pairs[k] = kind == 0 ? digits(r, 2) : kind == 1 && k > 0 ? pairs[0] : hex(r, 2, upper);
+    }
+    if (r.nextInt(10) == 0) {
+      java.util.Arrays.fill(pairs, pick(r, "00", "ff", "FF", "11", "12"));
+    }
+    return switch (r.nextInt(4)) {
+      case 0 -> String.join(":", pairs);
+      case 1 -> String.join("-", pairs);
+      case 2 -> pairs[0] + pairs[1] + "." + pairs[2] + pairs[3] + "." + pairs[4] + pairs[5];
+      default -> String.join(pick(r, ":", "-", "."), pairs) + (r.nextBoolean() ? ":" + hex(r, 2, upper) : "");
+    };
+  }
+
+  @Test
+  void macAgreesWithTheStringPath() {
+    compare("mac", new MacValidator(), new RefMacValidator(), ByteValidatorsEquivalenceTest::mac).assertBoth("mac");
+  }
+
+  // ---------------------------------------------------------------- mod97
+
+  /** An IBAN of a listed country with its check digits computed, or a near miss of one. */
+  private static String iban(Random r) {
+    String[] countries = {"GB", "DE", "FR", "NL", "NO", "RU", "ES", "IT", "BE", "XX", "QQ", "gb"};
+    String country = countries[r.nextInt(countries.length)];
+    int length = switch (country.toUpperCase(java.util.Locale.ROOT)) {
+      case "GB", "DE" -> 22;
+      case "FR", "IT" -> 27;
+      case "NL" -> 18;
+      case "NO" -> 15;
+      case "RU" -> 33;
+      case "ES" -> 24;
+      case "BE" -> 16;
+      default -> 10 + r.nextInt(20);
+    };
+    StringBuilder bban = new StringBuilder();
+    for (int k = 4; k < length + r.nextInt(10) / 9; k++) {
+      bban.append(r.nextInt(3) == 0 ? (char) ('A' + r.nextInt(26)) : (char) ('0' + r.nextInt(10)));
+    }
+    String upper = country.toUpperCase(java.util.Locale.ROOT);
+    int check = 98 - remainder(bban + upper + "00");
+    if (r.nextInt(6) == 0) {
+      check = pickInt(r, 0, 1, 99, (check + 1) % 100);
+    }
+    String iban = country + (check < 10 ? "0" : "") + check + bban;
+    if (r.nextBoolean()) {
+      StringBuilder spaced = new StringBuilder();
+      for (int k = 0; k < iban.length(); k++) {
+        spaced.append(k > 0 && k % 4 == 0 ? pick(r, " ", " ", " ", "", "  ") : "").append(iban.charAt(k));
+      }
+      iban = spaced.toString();
+    }
+    return r.nextInt(5) == 0 ? iban.toLowerCase(java.util.Locale.ROOT) : iban;
+  }
+
+  private static int remainder(String s) {
+    int m = 0;
+    for (char c : s.toCharArray()) {
+      m = c <= '9' ? (m * 10 + c - '0') % 97 : (m * 100 + c - 'A' + 10) % 97;
+    }
+    return m;
+  }
+
+  @Test
+  void mod97AgreesWithTheStringPath() {
+    compare("mod97", new Mod97Validator(), new RefMod97Validator(), ByteValidatorsEquivalenceTest::iban)
+        .assertBoth("mod97");
+  }
+
+  // ---------------------------------------------------------------- card, ssn, imei
+
+  /** Digits with a Luhn check digit appended (or a wrong one), grouped by one or two separator kinds. */
+  private static String luhnNumber(Random r, String prefix, int length, String separators) {
+    StringBuilder body = new StringBuilder(prefix);
+    while (body.length() < length - 1) {
+      body.append((char) ('0' + r.nextInt(10)));
+    }
+    int digit = 0;
+    while (!RefLuhnCheck.valid(body.toString() + digit)) {
+      digit++;
+    }
+    if (r.nextInt(5) == 0) {
+      digit = (digit + 1 + r.nextInt(9)) % 10;
+    }
+    String number = body.toString() + digit;
+    if (r.nextInt(3) == 0) {
+      return number;
+    }
+    char sep = separators.charAt(r.nextInt(separators.length()));
+    StringBuilder out = new StringBuilder();
+    for (int k = 0; k < number.length(); k++) {
+      if (k > 0 && k % 4 == 0) {
+        out.append(r.nextInt(12) == 0 ? separators.charAt(r.nextInt(separators.length())) : sep);
+      }
+      out.append(number.charAt(k));
+    }
+    return out.toString();
+  }
+
+  /** The Luhn check, written out here so that the generator does not depend on the code under test. */
+  private static final class RefLuhnCheck {
+    static boolean valid(String digits) {
+      int sum = 0;
+      for (int i = 0; i < digits.length(); i++) {
+        int d = digits.charAt(digits.length() - 1 - i) - '0';
+        sum += i % 2 == 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
+      }
+      return sum % 10 == 0;
+    }
+  }
+
+  private static String card(Random r) {
+    String prefix = pick(r, "4", "4", "51", "55", "2221", "2720", "34", "37", "6011", "644", "65", "3528", "300",
+        "3095", "36", "38", "62", "81", "5018", "6304", "6761", "1", "99", "4444444444444444");
+    int length = pickInt(r, 12, 13, 14, 15, 16, 16, 16, 17, 18, 19, 20);
+    return r.nextInt(20) == 0 ? prefix.repeat(4) : luhnNumber(r, prefix, Math.max(length, prefix.length() + 1), " -");
+  }
+
+  @Test
+  void cardAgreesWithTheStringPath() {
+    compare("card", new CardValidator(), new RefCardValidator(), ByteValidatorsEquivalenceTest::card)
+        .assertBoth("card");
+  }
+
+  private static String ssn(Random r) {
+    String area = pick(r, "000", "666", "900", "999", "078", "219", "123", String.format("%03d", r.nextInt(1000)),
+        String.format("%03d", r.nextInt(900)));
+    String group = pick(r, "00", "05", "09", "45", String.format("%02d", r.nextInt(100)));
+    String serial = pick(r, "0000", "1120", "9999", "6789", String.format("%04d", r.nextInt(10000)));
+    String sep = pick(r, "-", "-", " ", "", "--", "/");
+    return r.nextInt(20) == 0 ? digits(r, 1).repeat(9) : area + sep + group + (r.nextInt(10) == 0 ? " " : sep)
+        + serial;
+  }
+
+  @Test
+  void ssnAgreesWithTheStringPath() {
+    compare("ssn", new SsnValidator(), new RefSsnValidator(), ByteValidatorsEquivalenceTest::ssn).assertBoth("ssn");
+  }
+
+  private static String imei(Random r) {
+    String prefix = pick(r, "35", "49", "00", "01", "99");
+    int length = pickInt(r, 14, 15, 15, 15, 16);
+    String number = luhnNumber(r, prefix, length, " -/");
+    return r.nextInt(20) == 0 ? digits(r, 1).repeat(15) : number;
+  }
+
+  @Test
+  void imeiAgreesWithTheStringPath() {
+    compare("imei", new ImeiValidator(), new RefImeiValidator(), ByteValidatorsEquivalenceTest::imei)
+        .assertBoth("imei");
+  }
+
+  // ---------------------------------------------------------------- nino, nif_es
+
+  private static String nino(Random r) {
+    String letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    String prefix = r.nextInt(8) == 0 ? pick(r, "BG", "GB", "KN", "NK", "NT", "TN", "ZZ", "QQ", "AO")
+        : "" + letters.charAt(r.nextInt(26)) + letters.charAt(r.nextInt(26));
+    String six = r.nextInt(15) == 0 ? digits(r, 1).repeat(6) : digits(r, 6);
+    String sep = pick(r, "", " ", "  ");
+    String suffix = pick(r, "", "A", "B", "C", "D", "E", "a", "d", "1");
+    String text = prefix + sep + six.substring(0, 2) + sep + six.substring(2, 4) + sep + six.substring(4) + sep
+        + suffix;
+    return r.nextInt(5) == 0 ? text.toLowerCase(java.util.Locale.ROOT) : text;
+  }
+
+  @Test
+  void ninoAgreesWithTheStringPath() {
+    compare("nino", new NinoValidator(), new RefNinoValidator(), ByteValidatorsEquivalenceTest::nino)
+        .assertBoth("nino");
+  }
+
+  private static String nif(Random r) {
+    String letters = "TRWAGMYFPDXBNJZSQVHLCKE";
+    boolean nie = r.nextBoolean();
+    String lead = nie ? pick(r, "X", "Y", "Z", "x", "W") : "";
+    String number = digits(r, nie ? 7 : 8);
+    if (r.nextInt(20) == 0) {
+      number = "0".repeat(number.length());
+    }
+    long n = Long.parseLong(("XYZ".indexOf(lead.toUpperCase(java.util.Locale.ROOT)) >= 0
+        ? "XYZ".indexOf(lead.toUpperCase(java.util.Locale.ROOT)) : 0) + number);
+    char letter = letters.charAt((int) (n % 23));
+    if (r.nextInt(5) == 0) {
+      letter = letters.charAt(r.nextInt(23));
+    }
+    String l = r.nextInt(5) == 0 ? String.valueOf(Character.toLowerCase(letter)) : String.valueOf(letter);
+    return lead + pick(r, "", "", "-") + number + pick(r, "", "", "-", " ", "--") + l;
+  }
+
+  @Test
+  void nifEsAgreesWithTheStringPath() {
+    compare("nif_es", new NifEsValidator(), new RefNifEsValidator(), ByteValidatorsEquivalenceTest::nif)
+        .assertBoth("nif_es");
+  }
 }
