@@ -554,4 +554,100 @@ class ByteValidatorsEquivalenceTest {
     compare("nif_es", new NifEsValidator(), new RefNifEsValidator(), ByteValidatorsEquivalenceTest::nif)
         .assertBoth("nif_es");
   }
+
+  // ---------------------------------------------------------------- phone
+
+  private static String phone(Random r) {
+    String area = pick(r, "202", "415", "212", "555", "100", "911", String.valueOf(200 + r.nextInt(800)));
+    String exchange = pick(r, "555", "010", "456", String.valueOf(100 + r.nextInt(900)));
+    String line = pick(r, "0143", "0199", digits(r, 4));
+    return switch (r.nextInt(12)) {
+      case 0 -> "(" + area + ") " + exchange + "-" + line;
+      case 1 -> area + pick(r, ".", "-", " ", "") + exchange + pick(r, ".", "-", " ") + line;
+      case 2 -> pick(r, "+1 ", "+1-", "1 ", "1-", "+1", "1") + area + pick(r, " ", "-", ".") + exchange + pick(r,
+          " ", "-") + line;
+      case 3 -> pick(r, "+", "") + digits(r, 9 + r.nextInt(7));
+      case 4 -> "+" + pick(r, "44", "33", "49", "39", "34", "31", "61", "81", "86", "91", "7", "352", "800", "882",
+          "0", "999") + pick(r, " ", "-", ".", " (0) ", "") + digits(r, 1 + r.nextInt(4)) + pick(r, " ", "-", ".")
+          + digits(r, 2 + r.nextInt(6)) + (r.nextBoolean() ? pick(r, " ", "-") + digits(r, 2 + r.nextInt(4)) : "");
+      case 5 -> pick(r, "0", "00", "011", "0044", "0033") + digits(r, 6 + r.nextInt(8));
+      case 6 -> pick(r, "2024-03-12", "12.03.1985", "20240312", "12031985", "03121985", "1985/3/12", "12:34:56",
+          "31-12-99", "2024-13-45", "19991231", "20250229");
+      case 7 -> "0" + digits(r, 1) + pick(r, " ", ".", "") + digits(r, 2) + pick(r, " ", ".", "") + digits(r, 2)
+          + pick(r, " ", ".", "") + digits(r, 2) + pick(r, " ", ".", "") + digits(r, 2);
+      case 8 -> "+" + digits(r, 1 + r.nextInt(3)) + " " + digits(r, 3) + " " + digits(r, 3) + " " + digits(r, 4);
+      case 9 -> digits(r, 1).repeat(10);
+      case 10 -> pick(r, "+1 (202) 555-0143", "+44 20 7946 0958", "+33 1 23 45 67 89", "+49 30 901820",
+          "+1 800 555 0199", "0800 123 4567", "020 7946 0958", "01 23 45 67 89", "+1 202 555 0143 ext. 12",
+          "1-800-FLOWERS", "+00 123 456 789");
+      default -> digits(r, 10 + r.nextInt(6));
+    };
+  }
+
+  @Test
+  void phoneAgreesWithTheStringPath() {
+    for (String region : new String[] {"US", "FR", "GB", "DE"}) {
+      compare("phone" + region, new PhoneValidator(region), new RefPhoneValidator(region),
+          ByteValidatorsEquivalenceTest::phone).assertBoth("phone " + region);
+    }
+  }
+
+  @Test
+  void phoneAgreesWithLibphonenumber() {
+    compare("phoneLibphonenumber", new PhoneValidator("US"),
+        new RefPhoneValidator(PhoneNumbers.libphonenumberOnly("US")), ByteValidatorsEquivalenceTest::phone)
+        .assertBoth("phone against libphonenumber");
+  }
+
+  // ---------------------------------------------------------------- date
+
+  private static String date(Random r) {
+    String sep = pick(r, "-", "/", ".", "-", " ", "_");
+    String sep2 = r.nextInt(10) == 0 ? pick(r, "-", "/", ".") : sep;
+    String year = pick(r, "1985", "1900", "1899", "2000", "2026", "2027", "2099", "0000", "85", digits(r, 4));
+    String month = pick(r, "1", "01", "02", "12", "13", "0", "00", "9", String.valueOf(r.nextInt(14)));
+    String day = pick(r, "1", "01", "29", "30", "31", "32", "0", "28", "12", String.valueOf(r.nextInt(33)));
+    return switch (r.nextInt(6)) {
+      case 0, 1 -> year + sep + month + sep2 + day;
+      case 2, 3 -> day + sep + month + sep2 + year;
+      case 4 -> month + sep + day + sep2 + year;
+      default -> pick(r, "12 March 1985", "March 12, 1985", "12th Mar 1985", "1 Sept 1999", "12 Foo 1985",
+          "Mar 30, 2030", " 1985-03-12", "1985-03-12 ", "29 February 2000");
+    };
+  }
+
+  @Test
+  void dateAgreesWithTheStringPath() {
+    Clock clock = Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC);
+    compare("date", new DateValidator(clock), new RefDateValidator(clock), ByteValidatorsEquivalenceTest::date)
+        .assertBoth("date");
+    Clock tokyo = Clock.fixed(Instant.parse("2026-11-30T20:00:00Z"), ZoneId.of("Asia/Tokyo"));
+    compare("dateTokyo", new DateValidator(tokyo), new RefDateValidator(tokyo), ByteValidatorsEquivalenceTest::date)
+        .assertBoth("date in Tokyo");
+  }
+
+  // ---------------------------------------------------------------- the byte paths decide the common shapes
+
+  @Test
+  void commonPhoneShapesAreDecidedFromTheBytes() {
+    PhoneValidator us = new PhoneValidator("US");
+    for (String text : new String[] {"(202) 555-0143", "202-555-0143", "202.555.0143", "+1 202 555 0143",
+        "+44 20 7946 0958", "+33 1 23 45 67 89", "2025550143", "+12025550143", "12025550143", "9876543210"}) {
+      byte[] b = bytes("x " + text + " y");
+      assertThat(us.factorAscii(b, 2, 2 + text.length())).as(text).isNotEqualTo(PhoneNumbers.UNDECIDED)
+          .isEqualTo(new RefPhoneValidator("US").check(b, 2, 2 + text.length()));
+    }
+  }
+
+  @Test
+  void numericDatesAreDecidedFromTheBytes() {
+    int today = 2026_11_30;
+    for (String text : new String[] {"1985-03-12", "12/03/1985", "03/12/1985", "12.03.1985", "2026-12-01",
+        "1899-12-31", "31-02-1990"}) {
+      byte[] b = bytes(text);
+      assertThat(BirthDates.plausibleAscii(b, 0, b.length, today)).as(text).isNotEqualTo(BirthDates.UNDECIDED);
+    }
+    assertThat(BirthDates.plausibleAscii(bytes("1985-03-12"), 0, 10, today)).isEqualTo(BirthDates.PLAUSIBLE);
+    assertThat(BirthDates.plausibleAscii(bytes("2026-12-01"), 0, 10, today)).isEqualTo(BirthDates.IMPLAUSIBLE);
+  }
 }
