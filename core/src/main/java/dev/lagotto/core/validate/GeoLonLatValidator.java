@@ -4,8 +4,8 @@ import dev.lagotto.core.scan.ScanSettings;
 
 /**
  * Validator {@code geo_lonlat}: as {@code geo}, but a plain decimal pair is longitude first (GeoJSON
- * {@code "coordinates":[lon,lat]}, KML {@code <coordinates>lon,lat,alt}). Linear in the match; decided from the bytes without allocating for a pair of plain numbers; immutable and
- * thread-safe.
+ * {@code "coordinates":[lon,lat]}, KML {@code <coordinates>lon,lat,alt}). Linear in the match; a pair of
+ * plain numbers is decided from the bytes without allocating. Immutable and thread-safe.
  */
 public final class GeoLonLatValidator implements Validator, ValidatorProvider {
   public static final String NAME = "geo_lonlat";

@@ -4,8 +4,9 @@ import dev.lagotto.core.scan.ScanSettings;
 
 /**
  * Validator {@code geo}: the match is a latitude/longitude pair that {@link GeoCoordinates#parse} accepts
- * (decimal pair latitude first, degrees-minutes-seconds, hemisphere letters, NMEA fields). Linear in the match; decided from the bytes without allocating for a pair of plain numbers;
- * immutable and thread-safe.
+ * (decimal pair latitude first, degrees-minutes-seconds, hemisphere letters, NMEA fields). Linear in the
+ * match; a pair of plain numbers is decided from the bytes without allocating
+ * ({@link GeoCoordinates#decideAscii}), other text is decoded and parsed. Immutable and thread-safe.
  */
 public final class GeoValidator implements Validator, ValidatorProvider {
   public static final String NAME = "geo";

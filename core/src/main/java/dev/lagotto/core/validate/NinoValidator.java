@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * Validator {@code nino}: a UK National Insurance number, two prefix letters, six digits and an optional suffix
  * A-D (spaces ignored). First letter not D, F, I, Q, U, V; second not D, F, I, O, Q, U, V; prefixes BG, GB,
- * KN, NK, NT, TN, ZZ never allocated; six identical digits dropped. An ASCII match is read from the bytes without allocating;
- * immutable and thread-safe.
+ * KN, NK, NT, TN, ZZ never allocated; six identical digits dropped. An ASCII match is read from the bytes
+ * without allocating. Immutable and thread-safe.
  */
 public final class NinoValidator implements Validator, ValidatorProvider {
   public static final String NAME = "nino";

@@ -193,7 +193,7 @@ class ByteValidatorsEquivalenceTest {
       s.append(pick(r, "mail", "Example", "a-b", "x", "my_host", "123", "sub", "")).append('.');
     }
     s.append(pick(r, "com", "org", "co.uk", "example", "png", "local", "PNG", "js", "42", "invalid", "de", "Com",
-        "app", "json", "zz", "museum", "c0m", ""));
+        "app", "json", "zz", "museum", "c0m", "", "ZIP", "Map", "MOV", "App", "LOCAL"));
     if (r.nextInt(8) == 0) {
       s.append('.');
     }
