@@ -100,7 +100,8 @@ public final class TldValidator implements Validator, ValidatorProvider {
 
   /**
    * {@link #validDomain(String)} of the ASCII bytes {@code b[from, to)} read in lower case: the cheap rejects
-   * and the cache probe read the bytes; only a cache miss allocates (the domain string and its answer).
+   * and the cache probe read the bytes; a miss checks the last label against {@link #REJECTED} from the bytes
+   * too, and only then allocates (the domain string and its answer).
    */
   static boolean validDomain(byte[] b, int from, int to) {
     if (from >= to) {
@@ -118,12 +119,15 @@ public final class TldValidator implements Validator, ValidatorProvider {
       }
       hash = 31 * hash + c;
     }
-    if (lastDot < 0 || rejectedLast(b, lastDot + 1, to)) {
+    if (lastDot < 0) {
       return false;
     }
     Answer cached = CACHE[hash & (CACHE_SIZE - 1)];
     if (cached != null && sameLower(cached.domain, b, from, to)) {
       return cached.valid;
+    }
+    if (rejectedLast(b, lastDot + 1, to)) {
+      return false;
     }
     char[] chars = new char[to - from];
     for (int i = from; i < to; i++) {
