@@ -88,6 +88,81 @@ public final class BirthDates {
     return false;
   }
 
+  /** {@link #plausibleAscii}: some reading is a plausible birth date. */
+  static final int PLAUSIBLE = 1;
+  /** {@link #plausibleAscii}: no reading is. */
+  static final int IMPLAUSIBLE = 0;
+  /** {@link #plausibleAscii}: the text is outside the byte path; parse the decoded text. */
+  static final int UNDECIDED = -1;
+  private static final int ISO_YEAR_DIGITS = 4;
+
+  /**
+   * {@link #plausibleBirthDate} of the bytes {@code b[start, end)} for numeric dates, decided in place:
+   * ASCII digits and {@code - / .} only, no white space to strip (the word forms need letters and white
+   * space, so only the {@code yyyy-M-d} and {@code d-M-yyyy} patterns can match); {@link #UNDECIDED} for any
+   * other text. {@code today} is {@code yyyy * 10000 + MM * 100 + dd}. Allocation-free.
+   */
+  static int plausibleAscii(byte[] b, int start, int end, int today) {
+    int g0 = digitRun(b, start, end);
+    int p = start + g0;
+    for (int i = start; i < end; i++) {
+      int c = b[i];
+      if (!(c >= '0' && c <= '9' || c == '-' || c == '/' || c == '.')) {
+        return UNDECIDED;
+      }
+    }
+    if (g0 == 0 || p >= end) {
+      return IMPLAUSIBLE;
+    }
+    byte sep = b[p];
+    int g1 = digitRun(b, p + 1, end);
+    int q = p + 1 + g1;
+    if (g1 == 0 || g1 > 2 || q >= end || b[q] != sep) {
+      return IMPLAUSIBLE;
+    }
+    int g2 = digitRun(b, q + 1, end);
+    if (g2 == 0 || q + 1 + g2 != end) {
+      return IMPLAUSIBLE;
+    }
+    int first = value(b, start, p);
+    int second = value(b, p + 1, q);
+    int third = value(b, q + 1, end);
+    if (g0 == ISO_YEAR_DIGITS && g2 <= 2) {
+      return plausible(first, second, third, today) ? PLAUSIBLE : IMPLAUSIBLE;
+    }
+    if (g0 <= 2 && g2 == ISO_YEAR_DIGITS) {
+      boolean either = plausible(third, second, first, today)
+          || first != second && sep != '.' && plausible(third, first, second, today);
+      return either ? PLAUSIBLE : IMPLAUSIBLE;
+    }
+    return IMPLAUSIBLE;
+  }
+
+  private static int digitRun(byte[] b, int from, int end) {
+    int i = from;
+    while (i < end && b[i] >= '0' && b[i] <= '9') {
+      i++;
+    }
+    return i - from;
+  }
+
+  private static int value(byte[] b, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      v = v * 10 + b[i] - '0';
+    }
+    return v;
+  }
+
+  /** Whether {@code year-month-day} is a calendar date from {@value #MIN_YEAR} to {@code today}. */
+  private static boolean plausible(int year, int month, int day, int today) {
+    if (year < MIN_YEAR || month < 1 || month > 12 || day < 1
+        || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+      return false;
+    }
+    return year * 10_000 + month * 100 + day <= today;
+  }
+
   private static int num(String s) {
     return Integer.parseInt(s);
   }

@@ -6,11 +6,12 @@ import java.util.List;
 /**
  * Validator {@code card}: a payment card number. The digits (spaces or dashes, one kind per match) must pass
  * Luhn, start with a known issuer prefix whose length they have (Visa, Mastercard incl. the 2-series, Amex,
- * Discover, JCB, Diners, UnionPay, Maestro) and not be all the same digit. Linear in the match; immutable and
- * thread-safe.
+ * Discover, JCB, Diners, UnionPay, Maestro) and not be all the same digit. Linear in the match, read from the bytes
+ * without allocating; immutable and thread-safe.
  */
 public final class CardValidator implements Validator, ValidatorProvider {
   public static final String NAME = "card";
+  private static final String SEPARATORS = " -";
 
   /** A range of issuer prefixes of equal length, inclusive, and the number lengths that range issues. */
   private record Issuer(String brand, int low, int high, int minLength, int maxLength) {
@@ -22,7 +23,21 @@ public final class CardValidator implements Validator, ValidatorProvider {
       int prefix = Integer.parseInt(digits.substring(0, width));
       return prefix >= low && prefix <= high;
     }
+
+    /** {@link #matches} of a number of {@code length} digits whose first four are {@code first4}. */
+    boolean matches(int length, int first4) {
+      if (length < minLength || length > maxLength || length < PREFIX_DIGITS) {
+        return false;
+      }
+      int prefix = first4 / DIVISORS[low < 10 ? 1 : low < 100 ? 2 : low < 1000 ? 3 : 4];
+      return prefix >= low && prefix <= high;
+    }
   }
+
+  /** Digits of the longest issuer prefix; every issuer's numbers are longer. */
+  private static final int PREFIX_DIGITS = 4;
+  /** The divisor that keeps the first {@code w} of four digits, by {@code w}. */
+  private static final int[] DIVISORS = {10_000, 1000, 100, 10, 1};
 
   /** Issuer identification ranges (public card-brand documentation); order does not matter. */
   private static final List<Issuer> ISSUERS = List.of(
@@ -49,6 +64,8 @@ public final class CardValidator implements Validator, ValidatorProvider {
       new Issuer("maestro", 6759, 6759, 12, 19),
       new Issuer("maestro", 6761, 6763, 12, 19));
 
+  private static final Issuer[] ISSUER_ARRAY = ISSUERS.toArray(new Issuer[0]);
+
   /** Visa 13..19 is too loose: Visa issues 13, 16 and 19 digits only. */
   private static boolean visaLength(int n) {
     return n == 13 || n == 16 || n == 19;
@@ -66,9 +83,22 @@ public final class CardValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
-    String text = MatchText.decode(bytes, start, end);
-    String digits = text == null ? null : MatchText.digits(text, " -");
-    return digits != null && brand(digits) != null && !MatchText.allSame(digits) && Luhn.valid(digits) ? 1 : 0;
+    if (!MatchText.checkable(bytes, start, end)) {
+      return 0;
+    }
+    int n = MatchText.separatedDigits(bytes, start, end, SEPARATORS);
+    return n > 0 && known(n, (int) MatchText.leadingDigits(bytes, start, end, PREFIX_DIGITS))
+        && !MatchText.allSameDigits(bytes, start, end) && Luhn.valid(bytes, start, end) ? 1 : 0;
+  }
+
+  /** Whether {@link #brand} is not {@code null} for {@code length} digits whose first four are {@code first4}. */
+  private static boolean known(int length, int first4) {
+    for (Issuer issuer : ISSUER_ARRAY) {
+      if (issuer.matches(length, first4) && (!issuer.brand().equals("visa") || visaLength(length))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The brand ({@code visa}, {@code mastercard}, ...) whose prefix and length the digits have, or {@code null}. */

@@ -78,6 +78,33 @@ final class DigitAutomaton {
     return accept[state];
   }
 
+  /**
+   * Whether the digits of {@code nibbles} are in the language: {@code n} decimal digits, four bits each, the
+   * first in the highest nibble used (the form {@link PhoneNumbers} reads a match's digits into).
+   */
+  boolean matches(long nibbles, int n) {
+    int state = 0;
+    for (int shift = 4 * (n - 1); shift >= 0 && state >= 0; shift -= 4) {
+      state = next[state + (int) (nibbles >>> shift & 0xf)];
+    }
+    return state >= 0 && accept[state];
+  }
+
+  /** Whether some prefix of the {@code n} digits of {@code nibbles} (the empty one included) is in the language. */
+  boolean matchesPrefix(long nibbles, int n) {
+    int state = 0;
+    for (int shift = 4 * (n - 1); shift >= 0; shift -= 4) {
+      if (accept[state]) {
+        return true;
+      }
+      state = next[state + (int) (nibbles >>> shift & 0xf)];
+      if (state < 0) {
+        return false;
+      }
+    }
+    return accept[state];
+  }
+
   /** The state after digit character {@code c} from {@code state}; -1 for a dead state or a non-digit. */
   private int step(int state, char c) {
     int d = c - '0';

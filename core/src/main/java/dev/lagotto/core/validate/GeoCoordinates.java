@@ -21,7 +21,8 @@ import java.util.Optional;
  *   <li>hemisphere letters: {@code 38.9084N, 77.4408W}, {@code S33.8688 E151.2093};
  *   <li>NMEA {@code ddmm.mmmm,N,dddmm.mmmm,E} fields, alone or inside a {@code $GPGGA}/{@code $GPRMC} sentence.
  * </ul>
- * Linear in the text; allocates a token list; stateless and thread-safe.
+ * Linear in the text; allocates a token list, except {@link #decideAscii} on the bytes of a plain decimal
+ * pair; stateless and thread-safe.
  */
 public final class GeoCoordinates {
   /** Fewest decimals a decimal-degree value must have. */
@@ -50,6 +51,98 @@ public final class GeoCoordinates {
   /** As {@link #parse}, but a plain decimal pair is longitude first (GeoJSON, KML {@code <coordinates>}). */
   public static Optional<LatLon> parseLonLat(CharSequence text) {
     return parse(text, true);
+  }
+
+  /** {@link #decideAscii}: the pair passes the checks. */
+  static final int PRESENT = 1;
+  /** {@link #decideAscii}: the text is not a pair that passes the checks. */
+  static final int ABSENT = 0;
+  /** {@link #decideAscii}: the text is outside the byte path; parse the decoded text. */
+  static final int UNDECIDED = -1;
+  /** Most digits of a number read from bytes: the value is then exact in a long and below 2^53. */
+  private static final int MAX_EXACT_DIGITS = 15;
+  private static final double[] POWERS_OF_TEN = {
+      1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+  /**
+   * Whether {@link #parse} (or {@link #parseLonLat} when {@code lonFirst}) finds a position in the bytes
+   * {@code b[start, end)}, decided from the bytes for text of ASCII bytes without letters (the decimal pairs
+   * of the rules: every token is a number, so the plain decimal-pair checks apply): {@link #PRESENT},
+   * {@link #ABSENT}, or {@link #UNDECIDED} for text with a letter or a non-ASCII byte, or whose first two
+   * numbers have more than {@value #MAX_EXACT_DIGITS} digits. A number's value is its digits as a long over
+   * a power of ten, both exact doubles, so the one rounding of the division gives {@link Double#parseDouble}'s
+   * correctly rounded value. Linear in the span; allocation-free.
+   */
+  static int decideAscii(byte[] b, int start, int end, boolean lonFirst) {
+    for (int i = start; i < end; i++) {
+      int c = b[i];
+      if (c < 0 || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+        return UNDECIDED;
+      }
+    }
+    int numbers = 0;
+    double a = 0;
+    double second = 0;
+    int i = start;
+    while (i < end) {
+      int c = b[i];
+      boolean signed = (c == '-' || c == '+') && i + 1 < end && isDigit(b[i + 1])
+          && (i == start || !isDigit(b[i - 1]));
+      if (!isDigit(c) && !signed) {
+        i++;
+        continue;
+      }
+      int begin = signed ? i + 1 : i;
+      int j = begin;
+      while (j < end && isDigit(b[j])) {
+        j++;
+      }
+      int intEnd = j;
+      int frac = 0;
+      if (j + 1 < end && b[j] == '.' && isDigit(b[j + 1])) {
+        j++;
+        while (j < end && isDigit(b[j])) {
+          j++;
+          frac++;
+        }
+        if (j + 1 < end && b[j] == '.' && isDigit(b[j + 1])) {
+          return ABSENT;
+        }
+      }
+      if (numbers < 2) {
+        if (frac < MIN_DECIMALS) {
+          return ABSENT;
+        }
+        if (intEnd - begin + frac > MAX_EXACT_DIGITS) {
+          return UNDECIDED;
+        }
+        long digits = 0;
+        for (int k = begin; k < j; k++) {
+          if (k != intEnd) {
+            digits = digits * 10 + (b[k] - '0');
+          }
+        }
+        double v = digits / POWERS_OF_TEN[frac];
+        v = c == '-' ? -v : v;
+        if (numbers == 0) {
+          a = v;
+        } else {
+          second = v;
+        }
+      }
+      numbers++;
+      i = j;
+    }
+    if (numbers < 2) {
+      return ABSENT;
+    }
+    if (Math.abs(a - second) < EPSILON || Math.abs(second - 2 * a) < EPSILON || Math.abs(a - 2 * second) < EPSILON
+        || a == Math.rint(a) && second == Math.rint(second)) {
+      return ABSENT;
+    }
+    double lat = lonFirst ? second : a;
+    double lon = lonFirst ? a : second;
+    return inRange(lat, lon) ? PRESENT : ABSENT;
   }
 
   private enum Kind { NUMBER, DEG, MIN, SEC, HEMI, LAT_KEY, LON_KEY }
@@ -333,18 +426,18 @@ public final class GeoCoordinates {
   }
 
   private static Optional<LatLon> check(LatLon p) {
-    double lat = p.latitude();
-    double lon = p.longitude();
-    if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
-      return Optional.empty();
-    }
-    if (Math.abs(lat) < NULL_ISLAND_DEGREES && Math.abs(lon) < NULL_ISLAND_DEGREES) {
-      return Optional.empty();
-    }
-    return Optional.of(p);
+    return inRange(p.latitude(), p.longitude()) ? Optional.of(p) : Optional.empty();
   }
 
-  private static boolean isDigit(char c) {
+  /** In range, and not both within {@value #NULL_ISLAND_DEGREES} degree of 0. */
+  private static boolean inRange(double lat, double lon) {
+    if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
+      return false;
+    }
+    return !(Math.abs(lat) < NULL_ISLAND_DEGREES && Math.abs(lon) < NULL_ISLAND_DEGREES);
+  }
+
+  private static boolean isDigit(int c) {
     return c >= '0' && c <= '9';
   }
 }

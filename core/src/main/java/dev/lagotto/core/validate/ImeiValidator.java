@@ -5,7 +5,7 @@ import dev.lagotto.core.scan.ScanSettings;
 /**
  * Validator {@code imei}: 15 digits (spaces, dashes or slashes of one kind allowed) passing Luhn, whose
  * reporting-body identifier (first two digits) is not {@code 00} and that are not all the same digit.
- * Immutable and thread-safe.
+ * Reads the bytes without allocating; immutable and thread-safe.
  */
 public final class ImeiValidator implements Validator, ValidatorProvider {
   public static final String NAME = "imei";
@@ -23,9 +23,9 @@ public final class ImeiValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
-    String text = MatchText.decode(bytes, start, end);
-    String d = text == null ? null : MatchText.digits(text, " -/");
-    return d != null && valid(d) ? 1 : 0;
+    return MatchText.checkable(bytes, start, end) && MatchText.separatedDigits(bytes, start, end, " -/") == DIGITS
+        && MatchText.leadingDigits(bytes, start, end, 2) != 0 && !MatchText.allSameDigits(bytes, start, end)
+        && Luhn.valid(bytes, start, end) ? 1 : 0;
   }
 
   /** Whether 15 digits are a plausible IMEI. */

@@ -4,7 +4,7 @@ package dev.lagotto.core.validate;
  * Strict IP address text parsing, classification ({@link IpClass}) and canonical text. IPv4 is the dotted
  * quad without leading zeros; IPv6 is RFC 4291 text with {@code ::} compression, an embedded IPv4 tail and an
  * optional zone id ({@code fe80::1%eth0}), optionally in brackets. Linear in the text; allocates only the
- * result; thread-safe.
+ * result, and nothing when classifying bytes ({@link #classifyAscii}); thread-safe.
  */
 public final class IpAddresses {
   private static final int IPV4_BYTES = 4;
@@ -116,6 +116,33 @@ public final class IpAddresses {
    * with a digit and holds no {@code :}. Allocation-free.
    */
   public static IpClass classifyIpv4(byte[] bytes, int start, int end) {
+    long address = ipv4Address(bytes, start, end);
+    return address < 0 ? null : classifyIpv4((int) address);
+  }
+
+  /**
+   * The class of the address in the ASCII bytes {@code bytes[start, end)} (IPv4 or IPv6, as
+   * {@link #classify(CharSequence)} reads it: brackets, {@code ::}, an IPv4 tail, a zone id), or {@code null}
+   * if it is not one; the same answer as {@code classify} on the decoded span for a span of ASCII bytes
+   * (the caller checks that). Linear in the span; allocation-free.
+   */
+  public static IpClass classifyAscii(byte[] bytes, int start, int end) {
+    int from = start;
+    int to = end;
+    if (to - from > 2 && bytes[from] == '[' && bytes[to - 1] == ']') {
+      from++;
+      to--;
+    }
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == ':') {
+        return classifyIpv6(bytes, from, to);
+      }
+    }
+    return classifyIpv4(bytes, from, to);
+  }
+
+  /** The 32-bit dotted-quad IPv4 address {@code bytes[start, end)} (as {@code parseIpv4}), or -1. */
+  private static long ipv4Address(byte[] bytes, int start, int end) {
     int address = 0;
     int part = 0;
     int i = start;
@@ -128,23 +155,131 @@ public final class IpAddresses {
       }
       int width = i - begin;
       if (width == 0 || value > 255 || width > 1 && bytes[begin] == '0') {
-        return null;
+        return -1;
       }
       address = (address << 8) | value;
       part++;
       if (part < IPV4_BYTES) {
         if (i >= end || bytes[i] != '.') {
-          return null;
+          return -1;
         }
         i++;
       }
     }
-    return i == end ? classifyIpv4(address >>> 24, (address >>> 16) & 0xff, (address >>> 8) & 0xff, address & 0xff)
-        : null;
+    return i == end ? address & 0xffffffffL : -1;
+  }
+
+  /**
+   * {@code parseIpv6} of the ASCII bytes {@code b[from, to)} (brackets already removed), then its class; the
+   * address is built in two longs: the groups before a {@code ::} at their index, the groups after it shifted
+   * in from the right (where they end up), so one pass suffices. {@code null} if it is not an address.
+   */
+  private static IpClass classifyIpv6(byte[] b, int from, int to) {
+    int end = to;
+    for (int k = from; k < to; k++) {
+      if (b[k] == '%') {
+        if (!validZone(b, k + 1, to)) {
+          return null;
+        }
+        end = k;
+        break;
+      }
+    }
+    long headHi = 0;
+    long headLo = 0;
+    long tailHi = 0;
+    long tailLo = 0;
+    int count = 0;
+    int gap = -1;
+    int i = from;
+    if (to - from >= 2 && b[from] == ':' && b[from + 1] == ':') {
+      gap = 0;
+      i = from + 2;
+    } else if (end > from && b[from] == ':') {
+      return null;
+    }
+    while (i < end) {
+      int begin = i;
+      int value = 0;
+      while (i < end && i - begin < 5 && hex(b[i]) >= 0) {
+        value = (value << 4) | hex(b[i]);
+        i++;
+      }
+      int groupsHere = 1;
+      if (i < end && b[i] == '.') {
+        if (count > IPV6_GROUPS - 2) {
+          return null;
+        }
+        long v4 = ipv4Address(b, begin, end);
+        if (v4 < 0) {
+          return null;
+        }
+        value = (int) v4;
+        groupsHere = 2;
+        i = end;
+      } else if (i == begin || i - begin > 4 || count == IPV6_GROUPS) {
+        return null;
+      }
+      for (int k = groupsHere - 1; k >= 0; k--) {
+        int group = (value >>> (16 * k)) & 0xffff;
+        if (gap < 0) {
+          if (count < IPV6_GROUPS / 2) {
+            headHi |= (long) group << (16 * (IPV6_GROUPS / 2 - 1 - count));
+          } else {
+            headLo |= (long) group << (16 * (IPV6_GROUPS - 1 - count));
+          }
+        } else {
+          tailHi = (tailHi << 16) | (tailLo >>> 48);
+          tailLo = (tailLo << 16) | group;
+        }
+        count++;
+      }
+      if (groupsHere == 2 || i == end) {
+        break;
+      }
+      if (b[i] != ':') {
+        return null;
+      }
+      i++;
+      if (i < end && b[i] == ':') {
+        if (gap >= 0) {
+          return null;
+        }
+        gap = count;
+        i++;
+        if (i == end) {
+          break;
+        }
+      } else if (i == end) {
+        return null;
+      }
+    }
+    if (gap < 0 && count != IPV6_GROUPS || gap >= 0 && count > IPV6_GROUPS - 1) {
+      return null;
+    }
+    return classifyIpv6(headHi | tailHi, headLo | tailLo);
+  }
+
+  private static boolean validZone(byte[] b, int from, int to) {
+    int n = to - from;
+    if (n < 1 || n > MAX_ZONE_CHARS) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      int c = b[i];
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static IpClass classifyIpv4(byte[] a) {
     return classifyIpv4(u(a[0]), u(a[1]), u(a[2]), u(a[3]));
+  }
+
+  private static IpClass classifyIpv4(int address) {
+    return classifyIpv4(address >>> 24, (address >>> 16) & 0xff, (address >>> 8) & 0xff, address & 0xff);
   }
 
   private static IpClass classifyIpv4(int b0, int b1, int b2, int b3) {
@@ -179,39 +314,63 @@ public final class IpAddresses {
   }
 
   private static IpClass classifyIpv6(byte[] a) {
-    int[] g = groups(a);
-    boolean firstSixZero = (g[0] | g[1] | g[2] | g[3] | g[4] | g[5]) == 0;
-    if (firstSixZero && g[6] == 0 && (g[7] == 0 || g[7] == 1)) {
-      return g[7] == 0 ? IpClass.UNSPECIFIED : IpClass.LOOPBACK;
+    long hi = 0;
+    long lo = 0;
+    for (int k = 0; k < IPV6_BYTES / 2; k++) {
+      hi = (hi << 8) | u(a[k]);
+      lo = (lo << 8) | u(a[k + IPV6_BYTES / 2]);
     }
-    if (isMapped(a) || g[0] == 0x64 && g[1] == 0xff9b && (g[2] | g[3] | g[4] | g[5]) == 0) {
-      return classifyIpv4(new byte[] {a[12], a[13], a[14], a[15]});
+    return classifyIpv6(hi, lo);
+  }
+
+  /** Group {@code k} (0..7) of the IPv6 address whose high and low 64 bits are {@code hi} and {@code lo}. */
+  private static int group(long hi, long lo, int k) {
+    long half = k < IPV6_GROUPS / 2 ? hi : lo;
+    return (int) (half >>> (16 * (IPV6_GROUPS / 2 - 1 - k % (IPV6_GROUPS / 2)))) & 0xffff;
+  }
+
+  private static IpClass classifyIpv6(long hi, long lo) {
+    int g0 = group(hi, lo, 0);
+    int g1 = group(hi, lo, 1);
+    int g2 = group(hi, lo, 2);
+    int g3 = group(hi, lo, 3);
+    int g4 = group(hi, lo, 4);
+    int g5 = group(hi, lo, 5);
+    int g6 = group(hi, lo, 6);
+    int g7 = group(hi, lo, 7);
+    boolean firstSixZero = (g0 | g1 | g2 | g3 | g4 | g5) == 0;
+    if (firstSixZero && g6 == 0 && (g7 == 0 || g7 == 1)) {
+      return g7 == 0 ? IpClass.UNSPECIFIED : IpClass.LOOPBACK;
+    }
+    boolean mapped = (g0 | g1 | g2 | g3 | g4) == 0 && g5 == 0xffff;
+    if (mapped || g0 == 0x64 && g1 == 0xff9b && (g2 | g3 | g4 | g5) == 0) {
+      return classifyIpv4((int) lo);
     }
     if (firstSixZero) {
       return IpClass.RESERVED;
     }
-    if (g[0] == 0x64 && g[1] == 0xff9b && g[2] == 1) {
+    if (g0 == 0x64 && g1 == 0xff9b && g2 == 1) {
       return IpClass.PRIVATE;
     }
-    if (g[0] == 0x100 && (g[1] | g[2] | g[3]) == 0) {
+    if (g0 == 0x100 && (g1 | g2 | g3) == 0) {
       return IpClass.RESERVED;
     }
-    if (g[0] == 0x2001 && g[1] == 0x0db8 || (g[0] == 0x3fff && g[1] < 0x1000)) {
+    if (g0 == 0x2001 && g1 == 0x0db8 || (g0 == 0x3fff && g1 < 0x1000)) {
       return IpClass.DOCUMENTATION;
     }
-    if (g[0] == 0x2001 && g[1] < 0x200) {
+    if (g0 == 0x2001 && g1 < 0x200) {
       return IpClass.RESERVED;
     }
-    if ((g[0] & 0xfe00) == 0xfc00) {
+    if ((g0 & 0xfe00) == 0xfc00) {
       return IpClass.PRIVATE;
     }
-    if ((g[0] & 0xffc0) == 0xfe80) {
+    if ((g0 & 0xffc0) == 0xfe80) {
       return IpClass.LINK_LOCAL;
     }
-    if ((g[0] & 0xff00) == 0xff00) {
+    if ((g0 & 0xff00) == 0xff00) {
       return IpClass.MULTICAST;
     }
-    if ((g[0] & 0xe000) == 0x2000) {
+    if ((g0 & 0xe000) == 0x2000) {
       return IpClass.PUBLIC;
     }
     return IpClass.RESERVED;
@@ -344,6 +503,10 @@ public final class IpAddresses {
       }
     }
     return true;
+  }
+
+  private static int hex(byte c) {
+    return hex((char) c);
   }
 
   private static int hex(char c) {

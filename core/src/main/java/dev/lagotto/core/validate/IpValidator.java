@@ -9,8 +9,8 @@ import dev.lagotto.core.scan.ScanSettings;
  * (eight groups, no {@code ::}) in IANA-unallocated space gets {@link #UNALLOCATED_FULL_FACTOR}: eight
  * colon-separated hex groups are an address whatever the allocation, while compressed look-alikes
  * ({@code dead::beef}) stay at the reserved factor. Text that is not an address gives
- * 0. Linear in the match; a span that starts with a digit and has no {@code :} is read as IPv4 from the
- * bytes without allocating. Immutable and thread-safe.
+ * 0. Linear in the match; an ASCII span is read from the bytes without allocating (a span with another byte
+ * is decoded and parsed as text). Immutable and thread-safe.
  */
 public final class IpValidator implements Validator, ValidatorProvider {
   public static final String NAME = "ip";
@@ -44,6 +44,11 @@ public final class IpValidator implements Validator, ValidatorProvider {
     if (start < end && end <= bytes.length && bytes[start] >= '0' && bytes[start] <= '9'
         && !contains(bytes, start, end, (byte) ':')) {
       c = IpAddresses.classifyIpv4(bytes, start, end);
+    } else if (MatchText.checkable(bytes, start, end) && MatchText.ascii(bytes, start, end)) {
+      c = IpAddresses.classifyAscii(bytes, start, end);
+      if (c == IpClass.RESERVED && unallocatedFullIpv6(bytes, start, end)) {
+        return UNALLOCATED_FULL_FACTOR;
+      }
     } else {
       String text = MatchText.decode(bytes, start, end);
       c = text == null ? null : classify(text);
@@ -55,6 +60,40 @@ public final class IpValidator implements Validator, ValidatorProvider {
       return 0;
     }
     return c == IpClass.PRIVATE && !reportPrivate ? 0 : c.factor();
+  }
+
+  /** {@link #unallocatedFullIpv6(String)} of the ASCII bytes {@code b[start, end)}; allocation-free. */
+  static boolean unallocatedFullIpv6(byte[] b, int start, int end) {
+    int colons = 0;
+    int run = 0;
+    boolean wide = false;
+    int firstEnd = -1;
+    int first = 0;
+    for (int i = start; i < end; i++) {
+      int d = Character.digit(b[i], 16);
+      if (b[i] == ':') {
+        colons++;
+        run = 0;
+        if (i > start && b[i - 1] == ':') {
+          return false;
+        }
+        if (firstEnd < 0) {
+          firstEnd = i - start;
+        }
+      } else if (d < 0) {
+        return false;
+      } else {
+        run++;
+        wide |= run >= 3;
+        if (firstEnd < 0) {
+          first = (first << 4) | d;
+        }
+      }
+    }
+    if (colons != IPV6_FULL_COLONS || !wide || firstEnd < 1 || firstEnd > 4) {
+      return false;
+    }
+    return first != 0 && first != 0x100 && (first & 0xe000) != 0x2000;
   }
 
   /**

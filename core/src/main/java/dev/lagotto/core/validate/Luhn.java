@@ -28,4 +28,30 @@ public final class Luhn {
     }
     return sum % 10 == 0;
   }
+
+  /**
+   * Whether the decimal digits of {@code bytes[start, end)} (other bytes skipped) pass the Luhn check:
+   * {@link #valid(CharSequence)} of those digits; {@code false} for fewer than 2 digits.
+   */
+  public static boolean valid(byte[] bytes, int start, int end) {
+    int n = 0;
+    int sum = 0;
+    boolean twice = false;
+    for (int i = end - 1; i >= start; i--) {
+      int d = bytes[i] - '0';
+      if (d < 0 || d > 9) {
+        continue;
+      }
+      if (twice) {
+        d *= 2;
+        if (d > 9) {
+          d -= 9;
+        }
+      }
+      sum += d;
+      twice = !twice;
+      n++;
+    }
+    return n >= 2 && sum % 10 == 0;
+  }
 }

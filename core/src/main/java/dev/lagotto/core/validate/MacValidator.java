@@ -7,13 +7,17 @@ import java.util.Locale;
  * Validator {@code mac}: a 48-bit MAC address as six hex pairs with one separator kind ({@code 00:1a:2b:..},
  * {@code 00-1A-2B-..}) or Cisco dotted triples ({@code 001a.2b3c.4d5e}). Dropped: all-zero, broadcast
  * {@code ff:ff:ff:ff:ff:ff}, all-same bytes, mixed separators. Six decimal-only pairs joined by dashes
- * ({@code 12-34-56-78-90-12}, an ID or date look-alike) get {@value #DIGITS_ONLY_FACTOR}. Immutable and
- * thread-safe.
+ * ({@code 12-34-56-78-90-12}, an ID or date look-alike) get {@value #DIGITS_ONLY_FACTOR}. Linear in the
+ * match; an ASCII match is read from the bytes without allocating. Immutable and thread-safe.
  */
 public final class MacValidator implements Validator, ValidatorProvider {
   public static final String NAME = "mac";
   public static final double DIGITS_ONLY_FACTOR = 0.5;
   private static final int HEX_DIGITS = 12;
+  /** Length of the {@code 00:1a:2b:3c:4d:5e} and {@code 00-1A-..} layouts. */
+  private static final int COLON_FORM_CHARS = 17;
+  /** Length of the Cisco {@code 001a.2b3c.4d5e} layout. */
+  private static final int CISCO_FORM_CHARS = 14;
 
   @Override
   public String name() {
@@ -27,6 +31,12 @@ public final class MacValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
+    if (!MatchText.checkable(bytes, start, end)) {
+      return 0;
+    }
+    if (bytes[start] > ' ' && bytes[end - 1] > ' ' && MatchText.ascii(bytes, start, end)) {
+      return checkAscii(bytes, start, end);
+    }
     String text = MatchText.decode(bytes, start, end);
     String hex = text == null ? null : hexDigits(text);
     if (hex == null || isRepeatedByte(hex)) {
@@ -34,6 +44,50 @@ public final class MacValidator implements Validator, ValidatorProvider {
     }
     boolean decimalOnly = hex.chars().allMatch(c -> c >= '0' && c <= '9');
     return decimalOnly && text.indexOf('-') >= 0 ? DIGITS_ONLY_FACTOR : 1;
+  }
+
+  /**
+   * {@link #check} of ASCII bytes with no white space at either end (so that {@code strip} is a no-op): the
+   * layouts of {@link #hexDigits} read in place. Allocation-free.
+   */
+  private static double checkAscii(byte[] b, int start, int end) {
+    int n = end - start;
+    int stride;
+    if (n == COLON_FORM_CHARS) {
+      byte sep = b[start + 2];
+      if (sep != ':' && sep != '-') {
+        return 0;
+      }
+      for (int i = 2; i < COLON_FORM_CHARS; i += 3) {
+        if (b[start + i] != sep) {
+          return 0;
+        }
+      }
+      stride = 3;
+    } else if (n == CISCO_FORM_CHARS && b[start + 4] == '.' && b[start + 9] == '.') {
+      stride = 0;
+    } else {
+      return 0;
+    }
+    boolean decimalOnly = true;
+    boolean repeated = true;
+    int firstByte = -1;
+    for (int k = 0; k < HEX_DIGITS / 2; k++) {
+      int at = start + (stride > 0 ? k * stride : k * 2 + k / 2);
+      int hi = Character.digit(b[at], 16);
+      int lo = Character.digit(b[at + 1], 16);
+      if (hi < 0 || lo < 0) {
+        return 0;
+      }
+      decimalOnly &= b[at] <= '9' && b[at + 1] <= '9';
+      int value = hi << 4 | lo;
+      repeated &= firstByte < 0 || value == firstByte;
+      firstByte = firstByte < 0 ? value : firstByte;
+    }
+    if (repeated) {
+      return 0;
+    }
+    return decimalOnly && b[start + 2] == '-' ? DIGITS_ONLY_FACTOR : 1;
   }
 
   /**

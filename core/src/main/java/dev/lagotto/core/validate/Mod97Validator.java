@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Validator {@code mod97}: an IBAN (ISO 13616). Spaces are ignored; the country code must be in the length
  * table below and the length must be that country's; check digits 02..98; the rest alphanumeric; the ISO 7064
- * mod-97 remainder of the rearranged number must be 1. Linear in the match; immutable and thread-safe.
+ * mod-97 remainder of the rearranged number must be 1. Linear in the match, read from the bytes without
+ * allocating; immutable and thread-safe.
  */
 public final class Mod97Validator implements Validator, ValidatorProvider {
   public static final String NAME = "mod97";
@@ -46,10 +47,72 @@ public final class Mod97Validator implements Validator, ValidatorProvider {
     return this;
   }
 
+  /** {@link #LENGTHS} by the two letters' offsets from {@code A} ({@code 26 * first + second}); 0 for none. */
+  private static final byte[] LENGTH_TABLE = lengthTable();
+  private static final int LETTERS = 26;
+  private static final int SHORTEST = 5;
+
+  private static byte[] lengthTable() {
+    byte[] table = new byte[LETTERS * LETTERS];
+    LENGTHS.forEach((country, length) -> table[(country.charAt(0) - 'A') * LETTERS + country.charAt(1) - 'A'] =
+        (byte) (int) length);
+    return table;
+  }
+
   @Override
   public double check(byte[] bytes, int start, int end) {
-    String text = MatchText.decode(bytes, start, end);
-    return text != null && valid(text) ? 1 : 0;
+    return MatchText.checkable(bytes, start, end) && valid(bytes, start, end) ? 1 : 0;
+  }
+
+  /**
+   * {@link #valid(String)} of the decoded bytes, read from the bytes: a non-ASCII byte is never a letter or a
+   * digit, so it fails as its character would. The first four characters are kept in an int and fed to the
+   * remainder after the rest. Allocation-free.
+   */
+  static boolean valid(byte[] b, int start, int end) {
+    int head = 0;
+    int count = 0;
+    int r = 0;
+    for (int i = start; i < end; i++) {
+      int c = b[i];
+      if (c == ' ') {
+        continue;
+      }
+      if (c >= 'a' && c <= 'z') {
+        c -= 'a' - 'A';
+      } else if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+      if (count < 4) {
+        head = head << 8 | c;
+      } else {
+        r = step(r, c);
+      }
+      count++;
+    }
+    if (count < SHORTEST) {
+      return false;
+    }
+    int c0 = head >>> 24;
+    int c1 = head >>> 16 & 0xff;
+    int c2 = head >>> 8 & 0xff;
+    int c3 = head & 0xff;
+    if (c0 < 'A' || c1 < 'A' || LENGTH_TABLE[(c0 - 'A') * LETTERS + c1 - 'A'] != count || c2 > '9' || c3 > '9') {
+      return false;
+    }
+    int check = (c2 - '0') * 10 + c3 - '0';
+    if (check < 2 || check > 98) {
+      return false;
+    }
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      r = step(r, head >>> shift & 0xff);
+    }
+    return r == 1;
+  }
+
+  /** One character of the ISO 7064 MOD 97-10 remainder (upper-case letters count A=10 .. Z=35). */
+  private static int step(int r, int c) {
+    return c <= '9' ? (r * 10 + (c - '0')) % 97 : (r * 100 + c - 'A' + 10) % 97;
   }
 
   /** Whether {@code text} is a valid IBAN (spaces ignored, letters in either case). */

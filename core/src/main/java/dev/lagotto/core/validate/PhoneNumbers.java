@@ -219,6 +219,137 @@ public final class PhoneNumbers {
     return number.setNationalNumber(Long.parseLong(nsn));
   }
 
+  /** {@link #parseDigits}, {@link #isValidDigits}, {@link #isPossibleDigits}: libphonenumber has to decide. */
+  static final int UNDECIDED = -1;
+  /** Bits of the national significant number's length in a {@link #parseDigits} result. */
+  private static final int LENGTH_BITS = 5;
+
+  /**
+   * {@link #parseCommonShape} of text whose {@code n} digits (3..15) are {@code digits} as nibbles (four bits
+   * each, the first digit highest) and that starts with {@code +} when {@code plus}: the calling code and the
+   * length of the national significant number, which is always the last digits of the text, as
+   * {@code cc << 5 | length}; {@link #UNDECIDED} where {@code parseCommonShape} gives {@code null} and where it
+   * would run a national prefix {@link java.util.regex.Matcher} (then the text goes the String way). With no
+   * national prefix stripped, the parsed number's national significant number is exactly those digits (up to
+   * {@value #MAX_LEADING_ZEROS} leading zeros, checked). Allocation-free.
+   */
+  int parseDigits(long digits, int n, boolean plus) {
+    PhoneRegion home = home();
+    if (home == null || n < MIN_DIGITS) {
+      return UNDECIDED;
+    }
+    int cc;
+    int national;
+    PhoneRegion md;
+    if (plus) {
+      int ccLength = countryCodeLength(digits, n);
+      if (ccLength == 0) {
+        return UNDECIDED;
+      }
+      cc = (int) decimal(digits >>> 4 * (n - ccLength), ccLength);
+      national = n - ccLength;
+      md = mainRegion(cc);
+    } else {
+      if (home.internationalPrefixMayStart(digits, n)) {
+        return UNDECIDED;
+      }
+      cc = home.countryCode();
+      national = n;
+      md = home;
+      int ccDigits = home.countryCodeText().length();
+      if (n >= ccDigits && decimal(digits >>> 4 * (n - ccDigits), ccDigits) == cc) {
+        int rest = n - ccDigits;
+        long potential = low(digits, rest);
+        if (!home.keepsNationalPrefix(potential, rest)) {
+          return UNDECIDED;
+        }
+        if (!home.matchesGeneral(digits, n) && home.matchesGeneral(potential, rest)
+            || home.testNumberLength(n) == ValidationResult.TOO_LONG) {
+          national = rest;
+          md = mainRegion(cc);
+        }
+      }
+    }
+    if (md == null || national < MIN_NSN_LENGTH || !md.keepsNationalPrefix(low(digits, national), national)
+        || national > MAX_NSN_LENGTH) {
+      return UNDECIDED;
+    }
+    int zeros = 0;
+    while (zeros < national - 1 && (digits >>> 4 * (national - 1 - zeros) & 0xf) == 0) {
+      zeros++;
+    }
+    return zeros > MAX_LEADING_ZEROS ? UNDECIDED : cc << LENGTH_BITS | national;
+  }
+
+  /** The calling code of a {@link #parseDigits} result. */
+  static int callingCodeOf(int parsed) {
+    return parsed >>> LENGTH_BITS;
+  }
+
+  /** The national significant number's length of a {@link #parseDigits} result. */
+  static int nsnLengthOf(int parsed) {
+    return parsed & (1 << LENGTH_BITS) - 1;
+  }
+
+  /** The last {@code n} of some digits as nibbles. */
+  static long low(long nibbles, int n) {
+    return n == 0 ? 0 : nibbles & -1L >>> 64 - 4 * n;
+  }
+
+  /** The value of the last {@code n} digits of nibbles, as decimal. */
+  static long decimal(long nibbles, int n) {
+    long value = 0;
+    for (int shift = 4 * (n - 1); shift >= 0; shift -= 4) {
+      value = value * 10 + (nibbles >>> shift & 0xf);
+    }
+    return value;
+  }
+
+  /**
+   * {@link #isValid} of the number with calling code {@code cc} and national significant number the {@code n}
+   * digits of {@code nsn}: 1 or 0, or {@link #UNDECIDED} where it would call libphonenumber. Allocation-free.
+   */
+  int isValidDigits(int cc, long nsn, int n) {
+    if (!fast) {
+      return UNDECIDED;
+    }
+    CallingCode code = callingCode(cc);
+    return code == null ? 0 : code.isValid(nsn, n);
+  }
+
+  /** {@link #isPossible} of such a number: 1 or 0, or {@link #UNDECIDED}. Allocation-free. */
+  int isPossibleDigits(int cc, int n) {
+    if (!fast) {
+      return UNDECIDED;
+    }
+    CallingCode code = callingCode(cc);
+    if (code == null) {
+      return 0;
+    }
+    PhoneRegion main = code.main();
+    if (main == null) {
+      return UNDECIDED;
+    }
+    ValidationResult r = main.testNumberLength(n);
+    return r == ValidationResult.IS_POSSIBLE || r == ValidationResult.IS_POSSIBLE_LOCAL_ONLY ? 1 : 0;
+  }
+
+  /** {@link #countryCodeLength(CharSequence)} of {@code n} digits as nibbles. */
+  private static int countryCodeLength(long digits, int n) {
+    int value = 0;
+    for (int i = 0; i < MAX_CC_LENGTH && i < n; i++) {
+      int d = (int) (digits >>> 4 * (n - 1 - i) & 0xf);
+      if (i == 0 && d == 0) {
+        return 0;
+      }
+      value = value * 10 + d;
+      if (SUPPORTED_CODES[value]) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
   private PhoneRegion home() {
     PhoneRegion h = home;
     if (h == null && fast && supported) {
@@ -336,6 +467,30 @@ public final class PhoneNumbers {
     /** The main region (the one {@code parse} and {@code isPossibleNumber} use), or {@code null}. */
     PhoneRegion main() {
       return unsupported ? null : region(0);
+    }
+
+    /** {@link #isValid(PhoneNumber)} of a national significant number of {@code n} digits as nibbles; tri-state. */
+    int isValid(long nsn, int n) {
+      if (unsupported) {
+        return UNDECIDED;
+      }
+      for (int i = 0; i < regions.length; i++) {
+        boolean byLeadingDigits = leadingDigits[i] != null;
+        if (byLeadingDigits && !leadingDigits[i].matchesPrefix(nsn, n)) {
+          continue;
+        }
+        PhoneRegion r = region(i);
+        if (r == null) {
+          return UNDECIDED;
+        }
+        if (byLeadingDigits || regions.length == 1) {
+          return r.isValid(nsn, n) ? 1 : 0;
+        }
+        if (r.isValid(nsn, n)) {
+          return 1;
+        }
+      }
+      return 0;
     }
 
     /** {@code isValidNumberForRegion(number, getRegionCodeForNumber(number))} for a number with this code. */

@@ -126,6 +126,10 @@ final class PhoneRegion {
       return new Desc(compiled.computeIfAbsent(p, DigitAutomaton::compile), mask, d.getPossibleLengthCount() == 0);
     }
 
+    boolean matches(long nibbles, int n) {
+      return (anyLength || n <= MAX_LENGTH && (lengths & 1L << n) != 0) && pattern.matches(nibbles, n);
+    }
+
     boolean matches(CharSequence nsn) {
       int n = nsn.length();
       return (anyLength || n <= MAX_LENGTH && (lengths & 1L << n) != 0) && pattern.matches(nsn);
@@ -146,6 +150,38 @@ final class PhoneRegion {
    */
   boolean internationalPrefixMayStart(CharSequence digits) {
     return internationalPrefix.matchesPrefix(digits, 0, digits.length());
+  }
+
+  /** {@link #internationalPrefixMayStart(CharSequence)} of {@code n} digits as nibbles. */
+  boolean internationalPrefixMayStart(long nibbles, int n) {
+    return internationalPrefix.matchesPrefix(nibbles, n);
+  }
+
+  /** {@link #matchesGeneral(CharSequence)} of {@code n} digits as nibbles. */
+  boolean matchesGeneral(long nibbles, int n) {
+    return general != null && general.matches(nibbles, n);
+  }
+
+  /** {@link #isValid(CharSequence)} of {@code n} digits as nibbles. */
+  boolean isValid(long nibbles, int n) {
+    if (generalDesc == null || !generalDesc.matches(nibbles, n)) {
+      return false;
+    }
+    for (Desc t : types) {
+      if (t.matches(nibbles, n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@link #stripNationalPrefix} certainly leaves the {@code n} digits of {@code nibbles} unchanged
+   * (no national prefix, or none of its strings starts them); {@code false} when it may strip or transform.
+   */
+  boolean keepsNationalPrefix(long nibbles, int n) {
+    return n == 0 || nationalPrefix == null
+        || nationalPrefixStart != null && !nationalPrefixStart.matchesPrefix(nibbles, n);
   }
 
   /** {@code matchNationalNumber(number, generalDesc, false)}: the general pattern, no length check. */

@@ -2,8 +2,8 @@ package dev.lagotto.core.validate;
 
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.lagotto.core.scan.ScanSettings;
-import java.time.DateTimeException;
-import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 /**
  * Validator {@code phone}: libphonenumber parses the match (national numbers in the settings' default region)
@@ -15,7 +15,7 @@ import java.time.LocalDate;
  * (a {@code "phone":} key, {@code sms to}). Bare digit runs must be valid. Digit runs that read as a date ({@code 2024-03-12}, {@code 12.03.1985},
  * {@code 20240312}), a time ({@code 12:34:56}) or all the same digit are dropped first. Cost: one
  * {@link PhoneNumbers} parse and validation (about a microsecond for the common shapes; it runs only on
- * matches). Thread-safe.
+ * matches); the common shapes are read from the bytes without allocating, other text is decoded. Thread-safe.
  */
 public final class PhoneValidator implements Validator, ValidatorProvider {
   public static final String NAME = "phone";
@@ -65,8 +65,142 @@ public final class PhoneValidator implements Validator, ValidatorProvider {
     if (!plausible(bytes, start, end)) {
       return 0;
     }
+    double factor = factorAscii(bytes, start, end);
+    if (factor != PhoneNumbers.UNDECIDED) {
+      return factor;
+    }
     String text = MatchText.decode(bytes, start, end);
     return text == null ? 0 : factor(text);
+  }
+
+  /**
+   * {@link #factor(String)} of the decoded bytes, read from the bytes for the common shapes: ASCII, no white
+   * space to strip, digits with the separators space {@code . - ( )} and a leading {@code +}, parsed without a
+   * national prefix to strip ({@link PhoneNumbers#parseDigits}); {@link PhoneNumbers#UNDECIDED} for any other
+   * text, which goes the String way. Allocation-free.
+   */
+  double factorAscii(byte[] b, int start, int end) {
+    if (!MatchText.checkable(b, start, end) || end - start > PhoneNumbers.MAX_INPUT_LENGTH || b[start] <= ' '
+        || b[end - 1] <= ' ' || !MatchText.ascii(b, start, end)) {
+      return PhoneNumbers.UNDECIDED;
+    }
+    if (rejected(b, start, end)) {
+      return 0;
+    }
+    long digits = 0;
+    int n = 0;
+    boolean plus = false;
+    for (int i = start; i < end; i++) {
+      int c = b[i];
+      if (c >= '0' && c <= '9') {
+        digits = digits << 4 | (c - '0');
+        n++;
+      } else if (c == '+' && i == start) {
+        plus = true;
+      } else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')') {
+        return PhoneNumbers.UNDECIDED;
+      }
+    }
+    int parsed = phones.parseDigits(digits, n, plus);
+    if (parsed == PhoneNumbers.UNDECIDED) {
+      return PhoneNumbers.UNDECIDED;
+    }
+    int cc = PhoneNumbers.callingCodeOf(parsed);
+    int length = PhoneNumbers.nsnLengthOf(parsed);
+    long nsn = PhoneNumbers.low(digits, length);
+    int valid = phones.isValidDigits(cc, nsn, length);
+    if (valid != 0) {
+      return valid;
+    }
+    if (!phoneShaped(b, start, end)) {
+      return 0;
+    }
+    int possible = phones.isPossibleDigits(cc, length);
+    if (possible != 1) {
+      return possible;
+    }
+    return nanpStructure(cc, PhoneNumbers.decimal(nsn, length)) ? POSSIBLE_FACTOR : 0;
+  }
+
+  /** {@link #phoneShaped(String)} of the bytes {@code b[start, end)}. */
+  private static boolean phoneShaped(byte[] b, int start, int end) {
+    if (b[start] == '+' || b[start] == '(') {
+      return true;
+    }
+    for (int i = start + 1; i < end - 1; i++) {
+      int c = b[i];
+      if (c == ' ' || c == '.' || c == '-' || c == '(' || c == ')') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@link #rejected(String)} of ASCII bytes with no white space at either end: the digit count, one digit
+   * repeated, a {@code :}, a date. Allocation-free.
+   */
+  static boolean rejected(byte[] b, int start, int end) {
+    int digits = 0;
+    int first = 0;
+    boolean same = true;
+    boolean colon = false;
+    for (int i = start; i < end; i++) {
+      int c = b[i];
+      if (c >= '0' && c <= '9') {
+        if (digits == 0) {
+          first = c;
+        } else if (c != first) {
+          same = false;
+        }
+        digits++;
+      }
+      colon |= c == ':';
+    }
+    return digits < MIN_DIGITS || digits > MAX_DIGITS || same || colon || separatedDate(b, start, end)
+        || digits == end - start && end - start == DATE_DIGITS && eightDigitDate(b, start);
+  }
+
+  /** {@link #separatedDate(CharSequence)} of the bytes {@code b[start, end)}. */
+  private static boolean separatedDate(byte[] b, int start, int end) {
+    int g0 = digitRun(b, start, end);
+    int p = start + g0;
+    if (g0 == 0 || p >= end || !dateSeparator((char) b[p])) {
+      return false;
+    }
+    int g1 = digitRun(b, ++p, end);
+    p += g1;
+    if (g1 == 0 || p >= end || !dateSeparator((char) b[p])) {
+      return false;
+    }
+    int g2 = digitRun(b, ++p, end);
+    if (g2 == 0 || p + g2 != end) {
+      return false;
+    }
+    return g0 == 4 && g1 <= 2 && g2 <= 2 || g0 <= 2 && g1 <= 2 && (g2 == 4 || g2 == 2);
+  }
+
+  private static int digitRun(byte[] b, int from, int end) {
+    int i = from;
+    while (i < end && b[i] >= '0' && b[i] <= '9') {
+      i++;
+    }
+    return i - from;
+  }
+
+  /** The 8-digit dates of {@link #looksLikeDate} read from the bytes at {@code at}. */
+  private static boolean eightDigitDate(byte[] b, int at) {
+    return isDate(num(b, at, 0, 4), num(b, at, 4, 6), num(b, at, 6, 8))
+        || isDate(num(b, at, 4, 8), num(b, at, 2, 4), num(b, at, 0, 2))
+        || isDate(num(b, at, 4, 8), num(b, at, 0, 2), num(b, at, 2, 4));
+  }
+
+  private static int num(byte[] b, int at, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      v = v * 10 + b[at + i] - '0';
+    }
+    return v;
   }
 
   /** 1 for a valid number, {@link #POSSIBLE_FACTOR} for a phone-shaped possible one, else 0 (see the class). */
@@ -97,10 +231,14 @@ public final class PhoneValidator implements Validator, ValidatorProvider {
 
   /** For country code 1: the area code and the exchange start with 2-9; other countries pass. */
   static boolean nanpStructure(PhoneNumber number) {
-    if (number.getCountryCode() != NANP_COUNTRY_CODE) {
+    return nanpStructure(number.getCountryCode(), number.getNationalNumber());
+  }
+
+  /** {@link #nanpStructure(PhoneNumber)} of calling code {@code cc} and national number {@code n}. */
+  private static boolean nanpStructure(int cc, long n) {
+    if (cc != NANP_COUNTRY_CODE) {
       return true;
     }
-    long n = number.getNationalNumber();
     return n / NANP_AREA_UNIT % NANP_CODE_WIDTH >= NANP_CODE_MIN && n / NANP_EXCHANGE_UNIT % NANP_CODE_WIDTH >= NANP_CODE_MIN;
   }
 
@@ -227,15 +365,11 @@ public final class PhoneValidator implements Validator, ValidatorProvider {
     return v;
   }
 
+  /** Whether {@code LocalDate.of(year, month, day)} exists, for a year in {@value #MIN_YEAR}..{@value #MAX_YEAR}. */
   private static boolean isDate(int year, int month, int day) {
-    if (year < MIN_YEAR || year > MAX_YEAR) {
+    if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) {
       return false;
     }
-    try {
-      LocalDate.of(year, month, day);
-      return true;
-    } catch (DateTimeException e) {
-      return false;
-    }
+    return day <= Month.of(month).length(Year.isLeap(year));
   }
 }

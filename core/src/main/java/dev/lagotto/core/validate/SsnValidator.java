@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Validator {@code ssn}: a US Social Security number of 9 digits (dashes or spaces, one kind). Never issued:
  * area 000, 666 or 900-999, group 00, serial 0000; also dropped: all-same digits, the sequence 123-45-6789
- * and numbers made public by advertising or misuse (078-05-1120, 219-09-9999). Immutable and thread-safe.
+ * and numbers made public by advertising or misuse (078-05-1120, 219-09-9999). Reads the
+ * bytes without allocating; immutable and thread-safe.
  */
 public final class SsnValidator implements Validator, ValidatorProvider {
   public static final String NAME = "ssn";
@@ -25,9 +26,18 @@ public final class SsnValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
-    String text = MatchText.decode(bytes, start, end);
-    String d = text == null ? null : MatchText.digits(text, "- ");
-    return d != null && valid(d) ? 1 : 0;
+    if (!MatchText.checkable(bytes, start, end) || MatchText.separatedDigits(bytes, start, end, "- ") != DIGITS
+        || MatchText.allSameDigits(bytes, start, end)) {
+      return 0;
+    }
+    int d = (int) MatchText.leadingDigits(bytes, start, end, DIGITS);
+    if (d == 78_051_120 || d == 219_099_999 || d == 123_456_789) {
+      return 0;
+    }
+    int area = d / 1_000_000;
+    int group = d / 10_000 % 100;
+    int serial = d % 10_000;
+    return area != 0 && area != 666 && area < 900 && group != 0 && serial != 0 ? 1 : 0;
   }
 
   /** Whether 9 digits are an SSN that may have been issued. */

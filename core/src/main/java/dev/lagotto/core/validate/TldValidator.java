@@ -36,6 +36,18 @@ public final class TldValidator implements Validator, ValidatorProvider {
       "yml", "yaml", "ini", "cfg", "conf", "bak", "tmp", "gz", "tgz", "tar", "zip", "mov", "mp3", "mp4", "exe",
       "dll", "local", "localhost", "localdomain", "internal", "lan", "home", "corp", "intranet", "invalid",
       "test", "onion", "arpa");
+  private static final int LONGEST_REJECTED = REJECTED.stream().mapToInt(String::length).max().orElse(0);
+  /** {@link #REJECTED} by length, for the byte path. */
+  private static final String[][] REJECTED_BY_LENGTH = byLength(REJECTED, LONGEST_REJECTED);
+
+  private static String[][] byLength(Set<String> words, int longest) {
+    String[][] out = new String[longest + 1][];
+    for (int n = 0; n <= longest; n++) {
+      final int length = n;
+      out[n] = words.stream().filter(w -> w.length() == length).sorted().toArray(String[]::new);
+    }
+    return out;
+  }
 
   @Override
   public String name() {
@@ -49,30 +61,33 @@ public final class TldValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
-    if (start < 0 || end > bytes.length || start >= end || end - start > MatchText.MAX_MATCH_BYTES) {
+    if (!MatchText.checkable(bytes, start, end)) {
       return 0;
     }
-    String domain = asciiDomain(bytes, start, end);
-    if (domain == null) {
-      String text = MatchText.decode(bytes, start, end);
-      domain = text == null ? null : domainOf(text);
+    int from = asciiDomainStart(bytes, start, end);
+    if (from >= 0) {
+      int to = end > from && bytes[end - 1] == '.' ? end - 1 : end;
+      return validDomain(bytes, from, to) ? 1 : 0;
     }
+    String text = MatchText.decode(bytes, start, end);
+    String domain = text == null ? null : domainOf(text);
     return domain != null && validDomain(domain) ? 1 : 0;
   }
 
   /**
-   * {@link #domainOf} read from the bytes, with one string allocated (the domain); {@code null} when the match
-   * has a non-ASCII byte or white space at either end, which the string path handles.
+   * Where {@link #domainOf} starts the domain in {@code b[start, end)} (after the last {@code @} or
+   * {@code %40}), read from the bytes; -1 when the match has a non-ASCII byte or white space at either end,
+   * which the string path handles. Allocation-free.
    */
-  static String asciiDomain(byte[] b, int start, int end) {
+  static int asciiDomainStart(byte[] b, int start, int end) {
     if (b[start] <= ' ' || b[end - 1] <= ' ') {
-      return null;
+      return -1;
     }
     int from = start;
     for (int i = start; i < end; i++) {
       byte c = b[i];
       if (c < 0) {
-        return null;
+        return -1;
       }
       if (c == '@') {
         from = i + 1;
@@ -80,13 +95,86 @@ public final class TldValidator implements Validator, ValidatorProvider {
         from = i + 3;
       }
     }
-    int to = end > from && b[end - 1] == '.' ? end - 1 : end;
-    char[] out = new char[to - from];
-    for (int i = from; i < to; i++) {
-      byte c = b[i];
-      out[i - from] = (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    return from;
+  }
+
+  /**
+   * {@link #validDomain(String)} of the ASCII bytes {@code b[from, to)} read in lower case: the cheap rejects
+   * and the cache probe read the bytes; a miss checks the last label against {@link #REJECTED} from the bytes
+   * too, and only then allocates (the domain string and its answer).
+   */
+  static boolean validDomain(byte[] b, int from, int to) {
+    if (from >= to) {
+      return false;
     }
-    return new String(out);
+    int hash = 0;
+    int lastDot = -1;
+    for (int i = from; i < to; i++) {
+      int c = lower(b[i]);
+      if (c == '_') {
+        return false;
+      }
+      if (c == '.') {
+        lastDot = i;
+      }
+      hash = 31 * hash + c;
+    }
+    if (lastDot < 0) {
+      return false;
+    }
+    Answer cached = CACHE[hash & (CACHE_SIZE - 1)];
+    if (cached != null && sameLower(cached.domain, b, from, to)) {
+      return cached.valid;
+    }
+    if (rejectedLast(b, lastDot + 1, to)) {
+      return false;
+    }
+    char[] chars = new char[to - from];
+    for (int i = from; i < to; i++) {
+      chars[i - from] = (char) lower(b[i]);
+    }
+    return validDomain(new String(chars));
+  }
+
+  private static int lower(byte c) {
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+  }
+
+  /** Whether {@code domain} equals the bytes {@code b[from, to)} in lower case. */
+  private static boolean sameLower(String domain, byte[] b, int from, int to) {
+    if (domain.length() != to - from) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (domain.charAt(i - from) != lower(b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the last label {@code b[from, to)} (ASCII) is rejected by {@link #lookUp}: in {@link #REJECTED}
+   * (probed by length first, so a label longer than every entry costs nothing) or all digits.
+   */
+  private static boolean rejectedLast(byte[] b, int from, int to) {
+    boolean digits = true;
+    for (int i = from; i < to && digits; i++) {
+      digits = b[i] >= '0' && b[i] <= '9';
+    }
+    if (digits) {
+      return true;
+    }
+    int n = to - from;
+    if (n > LONGEST_REJECTED) {
+      return false;
+    }
+    for (String r : REJECTED_BY_LENGTH[n]) {
+      if (sameLower(r, b, from, to)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The part after the last {@code @} (or {@code %40}), or the whole text; lower case, no trailing dot. */

@@ -1,8 +1,9 @@
 package dev.lagotto.core.validate;
 
 /**
- * Checks one pattern match. Validators run only on matches, never on candidates, so they may allocate.
- * Implementations are immutable and thread-safe.
+ * Checks one pattern match. Validators run only on matches, never on candidates, but on every match: the
+ * default ones decide the common shapes from the bytes without allocating and decode to a {@code String} only
+ * for rare shapes (non-ASCII, URL-encoded, odd white space). Implementations are thread-safe.
  */
 public interface Validator {
   /** The name rules use in {@code validators: [...]}. */

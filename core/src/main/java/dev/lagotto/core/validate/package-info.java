@@ -1,7 +1,9 @@
 /**
  * Validators, registered by name through SPI ({@code META-INF/services}); each class is both the
  * {@link dev.lagotto.core.validate.ValidatorProvider} and the {@link dev.lagotto.core.validate.Validator}. A
- * validator returns a confidence factor: 0 drops the match, 1 keeps it, in between lowers its confidence.
+ * validator returns a confidence factor: 0 drops the match, 1 keeps it, in between lowers its confidence. The
+ * validators of the default pack read the common shapes of a match from its bytes without allocating; the
+ * {@code String} logic they keep for rare shapes is checked against them by {@code ByteValidatorsEquivalenceTest}.
  * Reusable helpers: {@link dev.lagotto.core.validate.IpAddresses} (parse, classify, canonical text),
  * {@link dev.lagotto.core.validate.GeoCoordinates} (lat/lon text to decimal degrees),
  * {@link dev.lagotto.core.validate.BirthDates}, {@link dev.lagotto.core.validate.Luhn},
