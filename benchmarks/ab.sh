@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # In-process A/B of the engine of two builds of this repository, on one corpus:
 #
-#   benchmarks/ab.sh [--rounds N] [--slice-mib N] [--categories LIST|all] A_DIR B_DIR FILE
+#   benchmarks/ab.sh [--rounds N] [--slice-mib N] [--categories LIST|all] [--processes N] A_DIR B_DIR FILE
 #
 # A_DIR and B_DIR are checkouts whose core and rules have been compiled (`mvn -o -q -pl core -am compile`);
 # e.g. a `git worktree add` of the base commit and this one. Both scanners are loaded in one JVM, each by its
@@ -9,15 +9,21 @@
 # stays steady on a shared machine where two separate processes can differ by 20%. Dependencies come from
 # B's Maven classpath. Prints each side's CPU MB/s, the match count (must be equal when B only changes speed)
 # and B/A. Defaults: 24 rounds of 32 MiB, all categories.
+#
+# With --processes N, each side runs alone in its own JVM instead, N times, A and B alternating (B first every
+# other time): the two builds then share no JIT compiler, code cache or JDK type profiles, which in one JVM can
+# favour whichever side runs first by 20% or more. Prints each run, the ratio of each pair and their median.
 set -euo pipefail
 ROUNDS=24
 SLICE=32
 CATS=all
+PROCS=0
 while [ $# -gt 3 ]; do
   case "$1" in
     --rounds) ROUNDS=$2; shift 2 ;;
     --slice-mib) SLICE=$2; shift 2 ;;
     --categories) CATS=$2; shift 2 ;;
+    --processes) PROCS=$2; shift 2 ;;
     *) echo "ab.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
@@ -38,6 +44,15 @@ for side in A B; do
   javac -nowarn -d "$WORK/$side" -cp "$dir/core/target/classes:$DEPS" "$SRC/EngineAbWorker.java"
 done
 javac -nowarn -d "$WORK/main" "$SRC/EngineAb.java"
-java -Xmx3g -cp "$WORK/main" EngineAb "$FILE" "$CATS" "$ROUNDS" "$SLICE" \
-  "$WORK/A:$A/core/target/classes:$A/rules/target/classes:$DEPS" \
-  "$WORK/B:$B/core/target/classes:$B/rules/target/classes:$DEPS"
+CP_A="$WORK/A:$A/core/target/classes:$A/rules/target/classes:$DEPS"
+CP_B="$WORK/B:$B/core/target/classes:$B/rules/target/classes:$DEPS"
+if [ "$PROCS" -eq 0 ]; then
+  java -Xmx3g -cp "$WORK/main" EngineAb "$FILE" "$CATS" "$ROUNDS" "$SLICE" "$CP_A" "$CP_B"
+  exit 0
+fi
+one() { java -Xmx3g -cp "$WORK/main" EngineAb "$FILE" "$CATS" "$ROUNDS" "$SLICE" "$1" | sed -n 's/^A: \([0-9.]*\) MB.*/\1/p'; }
+for ((i = 0; i < PROCS; i++)); do
+  if ((i % 2 == 0)); then a=$(one "$CP_A"); b=$(one "$CP_B"); else b=$(one "$CP_B"); a=$(one "$CP_A"); fi
+  echo "run $((i + 1)): A $a MB/s CPU, B $b MB/s CPU, B/A $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", b / a }')"
+done | tee "$WORK/runs"
+awk '{ print $NF }' "$WORK/runs" | sort -n | awk '{ r[NR] = $1 } END { m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2; printf "median B/A = %.3f over %d pairs of processes\n", m, NR }'

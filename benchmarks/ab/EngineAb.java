@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.function.ToLongFunction;
 
 /**
- * In-process A/B of two builds of the engine: {@code EngineAb FILE CATEGORIES|all ROUNDS SLICE_MIB CP_A CP_B}.
+ * In-process A/B of two builds of the engine: {@code EngineAb FILE CATEGORIES|all ROUNDS SLICE_MIB CP_A CP_B}; with
+ * one class path, that build alone (what {@code ab.sh --processes} runs, one process per side).
  * Each build is loaded by its own class loader; the two scan the same slices of the corpus in alternating
  * order, round after round, on one thread, so both see the same machine load. The first third of the rounds
  * is warm-up. Prints each side's CPU MB/s and the ratio B/A: on a shared machine this ratio is far steadier
@@ -17,8 +18,8 @@ public final class EngineAb {
   private EngineAb() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 6) {
-      System.err.println("usage: EngineAb FILE CATEGORIES|all ROUNDS SLICE_MIB CLASSPATH_A CLASSPATH_B");
+    if (args.length != 5 && args.length != 6) {
+      System.err.println("usage: EngineAb FILE CATEGORIES|all ROUNDS SLICE_MIB CLASSPATH_A [CLASSPATH_B]");
       System.exit(2);
     }
     byte[] bytes = Files.readAllBytes(Path.of(args[0]));
@@ -26,8 +27,9 @@ public final class EngineAb {
     int rounds = Integer.parseInt(args[2]);
     int slice = Integer.parseInt(args[3]) << 20;
     @SuppressWarnings("unchecked")
-    ToLongFunction<int[]>[] sides = new ToLongFunction[2];
-    for (int v = 0; v < 2; v++) {
+    int n = args.length - 4;
+    ToLongFunction<int[]>[] sides = new ToLongFunction[n];
+    for (int v = 0; v < n; v++) {
       String[] parts = args[4 + v].split(":");
       URL[] urls = new URL[parts.length];
       for (int i = 0; i < parts.length; i++) {
@@ -48,8 +50,8 @@ public final class EngineAb {
       int from = pos;
       int to = Math.min(bytes.length, from + slice);
       pos = to >= bytes.length ? 0 : to;
-      for (int k = 0; k < 2; k++) {
-        int v = (r + k) % 2;
+      for (int k = 0; k < n; k++) {
+        int v = (r + k) % n;
         long c0 = mx.getCurrentThreadCpuTime();
         long m = sides[v].applyAsLong(new int[] {from, to});
         long c = mx.getCurrentThreadCpuTime() - c0;
@@ -60,10 +62,12 @@ public final class EngineAb {
         matches[v] = m;
       }
     }
-    for (int v = 0; v < 2; v++) {
+    for (int v = 0; v < n; v++) {
       System.out.printf("%s: %.1f MB/s CPU over the last %d rounds, %d matches in all%n", v == 0 ? "A" : "B",
           scanned[v] / (cpu[v] / 1e9) / 1e6, rounds - rounds / 3, matches[v]);
     }
-    System.out.printf("B/A = %.3f%n", (double) cpu[0] / scanned[0] * scanned[1] / cpu[1]);
+    if (n == 2) {
+      System.out.printf("B/A = %.3f%n", (double) cpu[0] / scanned[0] * scanned[1] / cpu[1]);
+    }
   }
 }

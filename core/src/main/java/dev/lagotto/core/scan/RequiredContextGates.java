@@ -82,17 +82,15 @@ final class RequiredContextGates {
     List<CompiledPattern> markers = new ArrayList<>();
     List<boolean[]> markerForbidden = new ArrayList<>();
     List<Integer> markerGate = new ArrayList<>();
+    // the markers of each rule (whole, anywhere), compiled on the common pool as the rules are
+    List<CompiledPattern[]> compiled = joining.parallelStream().map(RequiredContextGates::markersOf).toList();
     for (int u = 0; u < joining.size(); u++) {
-      CompiledRule r = joining.get(u);
-      if (!r.contextRequired) {
+      CompiledPattern[] m = compiled.get(u);
+      if (m == null) {
         continue;
       }
-      ContextScorer.PresenceMarkers m = r.context.presenceMarkers(r.forbidden);
-      CompiledPattern whole = m.whole() == null ? null : PatternCompiler.compile(m.whole(), false);
-      CompiledPattern anywhere = m.anywhere() == null ? null : PatternCompiler.compile(m.anywhere(), false);
-      if (whole != null && !UnionAutomaton.canJoin(whole) || anywhere != null && !UnionAutomaton.canJoin(anywhere)) {
-        continue;
-      }
+      CompiledPattern whole = m[0];
+      CompiledPattern anywhere = m[1];
       int g = gated.size();
       gated.add(u);
       if (whole != null) {
@@ -120,6 +118,24 @@ final class RequiredContextGates {
     return new RequiredContextGates(gated.stream().mapToInt(Integer::intValue).toArray(), rules,
         List.copyOf(markers), Collections.unmodifiableList(markerForbidden),
         markerGate.stream().mapToInt(Integer::intValue).toArray(), alone);
+  }
+
+  /**
+   * The compiled presence markers of {@code r} (whole, anywhere; either may be {@code null}), or {@code null} when
+   * its context is not required or a marker cannot join a union.
+   */
+  private static CompiledPattern[] markersOf(CompiledRule r) {
+    if (!r.contextRequired) {
+      return null;
+    }
+    ContextScorer.PresenceMarkers m = r.context.presenceMarkers(r.forbidden);
+    CompiledPattern whole = m.whole() == null ? null : PatternCompiler.compile(m.whole(), false);
+    CompiledPattern anywhere = m.anywhere() == null ? null : PatternCompiler.compile(m.anywhere(), false);
+    if (whole == null && anywhere == null || whole != null && !UnionAutomaton.canJoin(whole)
+        || anywhere != null && !UnionAutomaton.canJoin(anywhere)) {
+      return null;
+    }
+    return new CompiledPattern[] {whole, anywhere};
   }
 
   /** The markers, to join the union after its rules (marker {@code m} is union rule {@code rules + m}). */
