@@ -24,8 +24,11 @@ import java.util.List;
  * impossible has its ends dropped. A rule switches after {@link #SWITCH_AFTER} chunks in a row of at least
  * {@link #SWITCH_MIN_BYTES} have contradicted its muting (twice as many after each switch), so that a stream with
  * (or without) the context pays for the switch once, and a context that comes and goes, or a run of small chunks
- * such as database cells, costs catch-up passes (one automaton pass over the chunk), not switches. Immutable and thread-safe; the per-thread part is
- * {@link State}.
+ * such as database cells, costs catch-up passes (one automaton pass over the chunk), not switches.
+ *
+ * <p>Cost: the markers add states to the union and one event per occurrence of a word or key; a catch-up is one pass
+ * of a single-rule automaton over the chunk; a switch is one pass over the thread's union table. Immutable and
+ * thread-safe; the per-thread part is {@link State}.
  */
 final class RequiredContextGates {
   /** No gated rule. */
@@ -37,6 +40,7 @@ final class RequiredContextGates {
    * the number doubles at every switch of the rule, up to {@link #MAX_SWITCH_AFTER}.
    */
   static final int SWITCH_AFTER = 2;
+  /** Most chunks in a row it takes a rule to switch, however often it has switched. */
   static final int MAX_SWITCH_AFTER = 64;
   /**
    * Smallest chunk whose finding counts towards a switch: a switch costs a pass over the union's transitions, worth
@@ -89,20 +93,14 @@ final class RequiredContextGates {
       if (m == null) {
         continue;
       }
-      CompiledPattern whole = m[0];
-      CompiledPattern anywhere = m[1];
-      int g = gated.size();
+      for (int k = 0; k < m.length; k++) {
+        if (m[k] != null) {
+          markers.add(m[k]);
+          markerForbidden.add(k == 0 ? ALNUM : null);
+          markerGate.add(gated.size());
+        }
+      }
       gated.add(u);
-      if (whole != null) {
-        markers.add(whole);
-        markerForbidden.add(ALNUM);
-        markerGate.add(g);
-      }
-      if (anywhere != null) {
-        markers.add(anywhere);
-        markerForbidden.add(null);
-        markerGate.add(g);
-      }
     }
     int n = gated.size();
     if (n == 0) {

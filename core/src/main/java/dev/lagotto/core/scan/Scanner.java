@@ -2,6 +2,7 @@ package dev.lagotto.core.scan;
 
 import dev.lagotto.core.context.ContextScorer;
 import dev.lagotto.core.context.CsvColumns;
+import dev.lagotto.core.pattern.CompiledPattern;
 import dev.lagotto.core.prefilter.Candidates;
 import dev.lagotto.core.prefilter.Prefilter;
 import dev.lagotto.core.prefilter.UnionAutomaton;
@@ -134,7 +135,7 @@ public final class Scanner {
       gates = RequiredContextGates.NONE;
     } else {
       gates = RequiredContextGates.of(joining);
-      List<dev.lagotto.core.pattern.CompiledPattern> patterns = new ArrayList<>();
+      List<CompiledPattern> patterns = new ArrayList<>();
       List<boolean[]> forbidden = new ArrayList<>();
       for (CompiledRule c : joining) {
         patterns.add(c.pattern);
