@@ -167,6 +167,29 @@ class LauncherTest {
   }
 
   @Test
+  void aScanOfSmallPlainFilesRunsOnTheClientCompilerAlone() throws Exception {
+    Path root = fakeInstall();
+    Path small = Files.writeString(dir.resolve("small.log"), "a line\n".repeat(100));
+    Path big = dir.resolve("big.log");
+    try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(80L * 1024 * 1024 + 1); // sparse: one byte over the launcher's bound
+    }
+    Path gz = Files.writeString(dir.resolve("small.log.gz"), "x");
+    String c1 = "-XX:TieredStopAtLevel=1";
+    assertThat(launchFake(root, Map.of(), "scan", small.toString()).args).contains(c1);
+    assertThat(launchFake(root, Map.of(), "scan", "--categories", "email,ipv4", small.toString(), small.toString())
+        .args).as("options are not inputs").contains(c1);
+    String db = "jdbc:postgresql://127.0.0.1/app";
+    for (List<String> inputs : List.<List<String>>of(List.of(big.toString()), List.of(small.toString(), big.toString()),
+        List.of(dir.toString()), List.of(small.toString(), "-"), List.of(small.toString(), db),
+        List.of(small.toString(), dir.toString()), List.of(gz.toString()), List.of())) {
+      List<String> args = new java.util.ArrayList<>(List.of("scan"));
+      args.addAll(inputs);
+      assertThat(launchFake(root, Map.of(), args.toArray(new String[0])).args).as("%s", inputs).doesNotContain(c1);
+    }
+  }
+
+  @Test
   void userOptionsComeAfterTheDefaultsAndLongRunningCommandsKeepTheJvmDefaults() throws Exception {
     Path root = fakeInstall();
     Launch scan = launchFake(root, Map.of("JAVA_OPTS", "-Xmx300m", "LAGOTTO_JAVA_OPTS", "-XX:+UseParallelGC -Dx=1",
