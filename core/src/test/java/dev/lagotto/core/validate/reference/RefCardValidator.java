@@ -1,13 +1,15 @@
 package dev.lagotto.core.validate.reference;
 
+import dev.lagotto.core.scan.ScanSettings;
+import dev.lagotto.core.validate.Luhn;
+import dev.lagotto.core.validate.MatchText;
 import dev.lagotto.core.validate.Validator;
 import dev.lagotto.core.validate.ValidatorProvider;
-import dev.lagotto.core.scan.ScanSettings;
 import java.util.List;
 
 /**
  * Validator {@code card}: a payment card number. The digits (spaces or dashes, one kind per match) must pass
- * RefLuhn, start with a known issuer prefix whose length they have (Visa, Mastercard incl. the 2-series, Amex,
+ * Luhn, start with a known issuer prefix whose length they have (Visa, Mastercard incl. the 2-series, Amex,
  * Discover, JCB, Diners, UnionPay, Maestro) and not be all the same digit. Linear in the match; immutable and
  * thread-safe.
  */
@@ -68,9 +70,9 @@ public final class RefCardValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
-    String text = RefMatchText.decode(bytes, start, end);
-    String digits = text == null ? null : RefMatchText.digits(text, " -");
-    return digits != null && brand(digits) != null && !RefMatchText.allSame(digits) && RefLuhn.valid(digits) ? 1 : 0;
+    String text = MatchText.decode(bytes, start, end);
+    String digits = text == null ? null : MatchText.digits(text, " -");
+    return digits != null && brand(digits) != null && !MatchText.allSame(digits) && Luhn.valid(digits) ? 1 : 0;
   }
 
   /** The brand ({@code visa}, {@code mastercard}, ...) whose prefix and length the digits have, or {@code null}. */

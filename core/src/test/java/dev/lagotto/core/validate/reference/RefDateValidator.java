@@ -1,14 +1,16 @@
 package dev.lagotto.core.validate.reference;
 
+import dev.lagotto.core.scan.ScanSettings;
+import dev.lagotto.core.validate.BirthDates;
+import dev.lagotto.core.validate.MatchText;
 import dev.lagotto.core.validate.Validator;
 import dev.lagotto.core.validate.ValidatorProvider;
-import dev.lagotto.core.scan.ScanSettings;
 import java.time.Clock;
 import java.time.LocalDate;
 
 /**
  * Validator {@code date}: the match is a real calendar date in the plausible birth range 1900-01-01 .. today
- * (UTC), in one of the forms of {@link RefBirthDates}. Immutable and thread-safe.
+ * (UTC), in one of the forms of {@link BirthDates}. Immutable and thread-safe.
  */
 public final class RefDateValidator implements Validator, ValidatorProvider {
   public static final String NAME = "date";
@@ -36,7 +38,7 @@ public final class RefDateValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
-    String text = RefMatchText.decode(bytes, start, end);
-    return text != null && RefBirthDates.plausibleBirthDate(text, LocalDate.now(clock)) ? 1 : 0;
+    String text = MatchText.decode(bytes, start, end);
+    return text != null && BirthDates.plausibleBirthDate(text, LocalDate.now(clock)) ? 1 : 0;
   }
 }

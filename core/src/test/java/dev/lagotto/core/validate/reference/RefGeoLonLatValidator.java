@@ -1,8 +1,9 @@
 package dev.lagotto.core.validate.reference;
 
+import dev.lagotto.core.scan.ScanSettings;
+import dev.lagotto.core.validate.MatchText;
 import dev.lagotto.core.validate.Validator;
 import dev.lagotto.core.validate.ValidatorProvider;
-import dev.lagotto.core.scan.ScanSettings;
 
 /**
  * Validator {@code geo_lonlat}: as {@code geo}, but a plain decimal pair is longitude first (GeoJSON
@@ -24,7 +25,7 @@ public final class RefGeoLonLatValidator implements Validator, ValidatorProvider
 
   @Override
   public double check(byte[] bytes, int start, int end) {
-    String text = RefMatchText.decode(bytes, start, end);
+    String text = MatchText.decode(bytes, start, end);
     return text != null && RefGeoCoordinates.parseLonLat(text).isPresent() ? 1 : 0;
   }
 }

@@ -1,8 +1,9 @@
 package dev.lagotto.core.validate.reference;
 
+import dev.lagotto.core.scan.ScanSettings;
+import dev.lagotto.core.validate.MatchText;
 import dev.lagotto.core.validate.Validator;
 import dev.lagotto.core.validate.ValidatorProvider;
-import dev.lagotto.core.scan.ScanSettings;
 
 /**
  * Validator {@code geo}: the match is a latitude/longitude pair that {@link RefGeoCoordinates#parse} accepts
@@ -24,7 +25,7 @@ public final class RefGeoValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
-    String text = RefMatchText.decode(bytes, start, end);
+    String text = MatchText.decode(bytes, start, end);
     return text != null && RefGeoCoordinates.parse(text).isPresent() ? 1 : 0;
   }
 }

@@ -1,9 +1,10 @@
 package dev.lagotto.core.validate.reference;
 
+import dev.lagotto.core.scan.ScanSettings;
+import dev.lagotto.core.validate.IpClass;
+import dev.lagotto.core.validate.MatchText;
 import dev.lagotto.core.validate.Validator;
 import dev.lagotto.core.validate.ValidatorProvider;
-import dev.lagotto.core.validate.IpClass;
-import dev.lagotto.core.scan.ScanSettings;
 
 /**
  * Validator {@code ip}: an IPv4 or IPv6 address (see {@link RefIpAddresses} for the accepted text), scored by its
@@ -48,7 +49,7 @@ public final class RefIpValidator implements Validator, ValidatorProvider {
         && !contains(bytes, start, end, (byte) ':')) {
       c = RefIpAddresses.classifyIpv4(bytes, start, end);
     } else {
-      String text = RefMatchText.decode(bytes, start, end);
+      String text = MatchText.decode(bytes, start, end);
       c = text == null ? null : classify(text);
       if (c == IpClass.RESERVED && unallocatedFullIpv6(text)) {
         return UNALLOCATED_FULL_FACTOR;

@@ -1,8 +1,9 @@
 package dev.lagotto.core.validate.reference;
 
+import dev.lagotto.core.scan.ScanSettings;
+import dev.lagotto.core.validate.MatchText;
 import dev.lagotto.core.validate.Validator;
 import dev.lagotto.core.validate.ValidatorProvider;
-import dev.lagotto.core.scan.ScanSettings;
 import java.util.Locale;
 
 /**
@@ -29,7 +30,7 @@ public final class RefMacValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
-    String text = RefMatchText.decode(bytes, start, end);
+    String text = MatchText.decode(bytes, start, end);
     String hex = text == null ? null : hexDigits(text);
     if (hex == null || isRepeatedByte(hex)) {
       return 0;

@@ -1,8 +1,9 @@
 package dev.lagotto.core.validate.reference;
 
+import dev.lagotto.core.scan.ScanSettings;
+import dev.lagotto.core.validate.MatchText;
 import dev.lagotto.core.validate.Validator;
 import dev.lagotto.core.validate.ValidatorProvider;
-import dev.lagotto.core.scan.ScanSettings;
 import java.util.Locale;
 
 /**
@@ -27,7 +28,7 @@ public final class RefNifEsValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
-    String text = RefMatchText.decode(bytes, start, end);
+    String text = MatchText.decode(bytes, start, end);
     return text != null && valid(text) ? 1 : 0;
   }
 

@@ -1,8 +1,9 @@
 package dev.lagotto.core.validate.reference;
 
+import dev.lagotto.core.scan.ScanSettings;
+import dev.lagotto.core.validate.MatchText;
 import dev.lagotto.core.validate.Validator;
 import dev.lagotto.core.validate.ValidatorProvider;
-import dev.lagotto.core.scan.ScanSettings;
 import java.util.Locale;
 import java.util.Set;
 
@@ -29,7 +30,7 @@ public final class RefNinoValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
-    String text = RefMatchText.decode(bytes, start, end);
+    String text = MatchText.decode(bytes, start, end);
     return text != null && valid(text) ? 1 : 0;
   }
 
@@ -46,7 +47,7 @@ public final class RefNinoValidator implements Validator, ValidatorProvider {
       return false;
     }
     String digits = s.substring(2, 8);
-    if (!digits.chars().allMatch(c -> c >= '0' && c <= '9') || RefMatchText.allSame(digits)) {
+    if (!digits.chars().allMatch(c -> c >= '0' && c <= '9') || MatchText.allSame(digits)) {
       return false;
     }
     return s.length() == 8 || "ABCD".indexOf(s.charAt(8)) >= 0;

@@ -1,10 +1,11 @@
 package dev.lagotto.core.validate.reference;
 
-import dev.lagotto.core.validate.Validator;
-import dev.lagotto.core.validate.ValidatorProvider;
-import dev.lagotto.core.validate.PhoneNumbers;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.lagotto.core.scan.ScanSettings;
+import dev.lagotto.core.validate.MatchText;
+import dev.lagotto.core.validate.PhoneNumbers;
+import dev.lagotto.core.validate.Validator;
+import dev.lagotto.core.validate.ValidatorProvider;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
@@ -68,7 +69,7 @@ public final class RefPhoneValidator implements Validator, ValidatorProvider {
     if (!plausible(bytes, start, end)) {
       return 0;
     }
-    String text = RefMatchText.decode(bytes, start, end);
+    String text = MatchText.decode(bytes, start, end);
     return text == null ? 0 : factor(text);
   }
 

@@ -1,8 +1,9 @@
 package dev.lagotto.core.validate.reference;
 
+import dev.lagotto.core.scan.ScanSettings;
+import dev.lagotto.core.validate.MatchText;
 import dev.lagotto.core.validate.Validator;
 import dev.lagotto.core.validate.ValidatorProvider;
-import dev.lagotto.core.scan.ScanSettings;
 import java.util.Set;
 
 /**
@@ -27,14 +28,14 @@ public final class RefSsnValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
-    String text = RefMatchText.decode(bytes, start, end);
-    String d = text == null ? null : RefMatchText.digits(text, "- ");
+    String text = MatchText.decode(bytes, start, end);
+    String d = text == null ? null : MatchText.digits(text, "- ");
     return d != null && valid(d) ? 1 : 0;
   }
 
   /** Whether 9 digits are an SSN that may have been issued. */
   public static boolean valid(String d) {
-    if (d.length() != DIGITS || RefMatchText.allSame(d) || KNOWN_INVALID.contains(d)) {
+    if (d.length() != DIGITS || MatchText.allSame(d) || KNOWN_INVALID.contains(d)) {
       return false;
     }
     int area = Integer.parseInt(d.substring(0, 3));

@@ -1,9 +1,10 @@
 package dev.lagotto.core.validate.reference;
 
-import dev.lagotto.core.validate.Validator;
-import dev.lagotto.core.validate.ValidatorProvider;
 import com.google.common.net.InternetDomainName;
 import dev.lagotto.core.scan.ScanSettings;
+import dev.lagotto.core.validate.MatchText;
+import dev.lagotto.core.validate.Validator;
+import dev.lagotto.core.validate.ValidatorProvider;
 import java.util.Locale;
 import java.util.Set;
 
@@ -51,12 +52,12 @@ public final class RefTldValidator implements Validator, ValidatorProvider {
 
   @Override
   public double check(byte[] bytes, int start, int end) {
-    if (start < 0 || end > bytes.length || start >= end || end - start > RefMatchText.MAX_MATCH_BYTES) {
+    if (start < 0 || end > bytes.length || start >= end || end - start > MatchText.MAX_MATCH_BYTES) {
       return 0;
     }
     String domain = asciiDomain(bytes, start, end);
     if (domain == null) {
-      String text = RefMatchText.decode(bytes, start, end);
+      String text = MatchText.decode(bytes, start, end);
       domain = text == null ? null : domainOf(text);
     }
     return domain != null && validDomain(domain) ? 1 : 0;
