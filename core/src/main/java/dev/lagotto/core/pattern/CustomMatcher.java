@@ -31,4 +31,24 @@ public interface CustomMatcher {
   default boolean canStartUpperRun(int length, int next) {
     return true;
   }
+
+  /**
+   * Whether the matcher finds its own candidate starts ({@link #findStarts}) instead of being triggered by the
+   * rule index at every byte it can start with. Default: {@code false}.
+   */
+  default boolean findsStarts() {
+    return false;
+  }
+
+  /**
+   * Writes to {@code out}, in increasing order, positions {@code p} in {@code [from, to)}, and returns how many:
+   * at least every {@code p} where {@link #match}{@code (bytes, lo, p, min(hi, p + maxLength))} succeeds and,
+   * when {@code p > lo} and {@code forbiddenBefore} is not {@code null}, {@code forbiddenBefore[bytes[p - 1]]}
+   * is false. {@code out} has room for {@code to - from} positions; {@code bytes[lo, hi)} may be read. Called
+   * only when {@link #findsStarts}; this default finds nothing.
+   */
+  default int findStarts(byte[] bytes, int lo, int from, int to, int hi, int maxLength, boolean[] forbiddenBefore,
+      int[] out) {
+    return 0;
+  }
 }

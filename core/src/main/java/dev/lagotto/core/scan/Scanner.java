@@ -60,8 +60,11 @@ import java.util.List;
  * {@code [end - maxLength, end - minLength]} from which every byte up to the end is one of its token bytes (bytes
  * that occur in some match), in increasing order and never twice ({@code runEndCandidates}). The union's rules with a
  * required context are {@link RequiredContextGates gated}: their ends are used only in chunks where that context
- * can occur (a rule cannot report anything elsewhere). Custom matchers, and
- * every rule in {@code INDEX_ONLY}, take their candidates from the {@link Prefilter}: for a rule with keywords
+ * can occur (a rule cannot report anything elsewhere). A custom matcher that
+ * {@linkplain dev.lagotto.core.pattern.CustomMatcher#findsStarts finds its own starts} (the person-name matcher,
+ * eight bytes at a time, with a dictionary probe per capitalised word) gives its candidates itself. Other custom
+ * matchers, and every rule in {@code INDEX_ONLY}, take their candidates from the {@link Prefilter}: for a rule
+ * with keywords
  * (proven at build time to occur in every match), at a keyword
  * occurrence at {@code k} the positions of the run of the rule's token bytes (bytes that occur in some
  * match) that ends at {@code k}, within the rule's maximum length, in increasing order and never a position
@@ -80,8 +83,8 @@ import java.util.List;
  * can be checked before the pattern, see CompiledRule#keyGated).
  *
  * <p>Costs (single thread): in {@code INDEXED}, one table load per byte for the union (plus the building of
- * automaton states the text reaches first, cached per thread) and, when custom matchers are selected, the
- * index's pass of two table loads per byte; per candidate, a few table loads; per run, one load per byte (a
+ * automaton states the text reaches first, cached per thread) and, when custom matchers without a finder of
+ * their own are selected, the index's pass of two table loads per byte; per candidate, a few table loads; per run, one load per byte (a
  * compact byte-class table that stays in L1).
  */
 public final class Scanner {
@@ -115,7 +118,9 @@ public final class Scanner {
   private final int[] unionRules;
   /** The rules of the union whose required context is looked for first, and their markers in the union. */
   private final RequiredContextGates gates;
-  /** Whether some rule is triggered by {@link #prefilter} (false when the union holds every rule). */
+  /** {@code INDEXED}: the rules whose custom matcher finds its own starts (none of them in {@link #prefilter}). */
+  private final CompiledRule[] finders;
+  /** Whether some rule is triggered by {@link #prefilter} (false when the union and the finders hold every rule). */
   private final boolean prefilterNeeded;
   /** Whether the prefilter (and the probes, a cheap necessary check before a DFA run) are used. */
   private final boolean indexed;
@@ -146,16 +151,19 @@ public final class Scanner {
       union = UnionAutomaton.of(patterns, forbidden);
       unionRules = joining.stream().mapToInt(c -> c.index).toArray();
     }
+    finders = settings.prefilter() != ScanSettings.PrefilterMode.INDEXED ? new CompiledRule[0]
+        : compiled.stream().filter(c -> c.matcher != null && c.matcher.findsStarts()).toArray(CompiledRule[]::new);
+    List<CompiledRule> finding = List.of(finders);
     if (settings.prefilter() == ScanSettings.PrefilterMode.NONE) {
       prefilter = Prefilter.NONE;
     } else {
-      // rules of the union are never triggered by the index
+      // rules of the union and the finders are never triggered by the index
       prefilter = Prefilter.build(compiled.stream()
-          .map(c -> joining.contains(c) ? new Prefilter.Trigger.StartBytes(new boolean[256], Rule.Boundary.NONE)
-              : c.trigger)
+          .map(c -> joining.contains(c) || finding.contains(c)
+              ? new Prefilter.Trigger.StartBytes(new boolean[256], Rule.Boundary.NONE) : c.trigger)
           .toList());
     }
-    prefilterNeeded = joining.size() < rules.length;
+    prefilterNeeded = joining.size() + finders.length < rules.length;
     indexed = !prefilter.isNone();
     int n = rules.length;
     scratch = ThreadLocal.withInitial(() -> new Scratch(n));
@@ -269,11 +277,16 @@ public final class Scanner {
         s.gateState.settle(b, lo, from, hi, header, s.endCount);
         s.runEndCandidates();
       }
-      for (int segFrom = from; segFrom < to && prefilterNeeded; segFrom += SEGMENT) {
+      for (int segFrom = from; segFrom < to && (prefilterNeeded || finders.length > 0); segFrom += SEGMENT) {
         int segTo = Math.min(to, segFrom + SEGMENT);
         int keywordTo = segTo == to ? Math.min(hi, to + MAX_MATCH_LENGTH) : segTo;
         events.clear();
-        prefilter.scan(b, lo, segFrom, segTo, keywordTo, hi, events, s);
+        if (prefilterNeeded) {
+          prefilter.scan(b, lo, segFrom, segTo, keywordTo, hi, events, s);
+        }
+        for (CompiledRule r : finders) {
+          s.findStarts(r, segFrom, segTo);
+        }
         s.runStartCandidates();
         events.sort();
         int count = events.size();
@@ -601,6 +614,16 @@ public final class Scanner {
         }
         append(starts, startCount, triggered[j], position);
       }
+    }
+
+    /** Sets the start candidates of {@code r}, a {@link #finders} rule, in {@code [segFrom, segTo)}. */
+    void findStarts(CompiledRule r, int segFrom, int segTo) {
+      int[] list = starts[r.index];
+      if (list.length < segTo - segFrom) {
+        list = new int[segTo - segFrom];
+        starts[r.index] = list;
+      }
+      startCount[r.index] = r.matcher.findStarts(bytes, lo, segFrom, segTo, hi, r.maxLength, r.forbidden, list);
     }
 
     /**

@@ -190,6 +190,70 @@ class PersonNameMatcherTest {
     assertThat(names("INFO Jane Roe logged in; GET X-Jane")).containsExactly("Jane Roe");
   }
 
+  /** Words that make names and near-names: listed names, log and code tokens, initials, particles, Latin letters. */
+  private static final String[] WORDS = {"Jane Roe", "John Doe", "Doe, Jane", "J. Doe", "Richard M. Roe",
+      "Erika van der Mustermann", "Jane", "Roe", "John", "Doe", "J.", "M.", "O'Brien", "McDonald", "van",
+      "der", "de", "Mustermann", "Erika", "Server", "Started", "INFO", "GET", "X-Jane", "NullPointerException",
+      "getJane", "jane", "Dear", "name=", "\"first_name\":\"", "From:", "<jane@example.com>", "Łukasz", "Zoë",
+      "Émile", "Ana", "María", "12", ",", ".", "'", "Mar", "Will", "_Jane", "9Jane", "é"};
+  private static final String[] GLUE = {" ", " ", " ", "", ", ", "\t", "\n", "=", "\"", "(", "."};
+
+  @Test
+  void findStartsKeepsEveryStartOfAMatchAndDropsPositionsWithoutAListedFirstToken() {
+    java.util.Random random = new java.util.Random(23);
+    boolean[] wordBytes = new boolean[256];
+    for (int c = 0; c < 128; c++) {
+      wordBytes[c] = Character.isLetterOrDigit(c) || c == '_';
+    }
+    int found = 0;
+    for (int round = 0; round < 3_000; round++) {
+      StringBuilder text = new StringBuilder();
+      int words = random.nextInt(12);
+      for (int w = 0; w < words; w++) {
+        text.append(WORDS[random.nextInt(WORDS.length)]).append(GLUE[random.nextInt(GLUE.length)]);
+      }
+      byte[] b = text.toString().getBytes(StandardCharsets.UTF_8);
+      int lo = b.length == 0 ? 0 : random.nextInt(Math.min(4, b.length) + 1);
+      int hi = random.nextBoolean() ? b.length : lo + random.nextInt(b.length - lo + 1);
+      int from = lo + random.nextInt(Math.min(8, hi - lo) + 1);
+      int to = random.nextBoolean() ? hi : from + random.nextInt(hi - from + 1);
+      int maxLength = random.nextInt(4) == 0 ? 1 + random.nextInt(MATCHER.maxLength()) : MATCHER.maxLength();
+      boolean[] forbidden = random.nextBoolean() ? wordBytes : null;
+      int[] out = new int[to - from];
+      int n = MATCHER.findStarts(b, lo, from, to, hi, maxLength, forbidden, out);
+      int[] starts = java.util.Arrays.copyOf(out, n);
+      String what = text + " [" + lo + ", " + from + ", " + to + ", " + hi + ")";
+      assertThat(starts).as(what).isSorted().doesNotHaveDuplicates();
+      for (int p : starts) {
+        assertThat(p).as(what).isBetween(from, to - 1);
+        assertThat(MATCHER.canStartWith(b[p] & 0xff)).as(what).isTrue();
+      }
+      for (int p = from; p < to; p++) {
+        boolean allowed = p == lo || forbidden == null || !forbidden[b[p - 1] & 0xff];
+        int limit = Math.min(hi, p + maxLength);
+        int end = MATCHER.match(b, lo, p, limit);
+        if (allowed && end > p) {
+          found++;
+          assertThat(starts).as("%s: a match starts at %d", what, p).contains(p);
+        }
+        int token = PersonNameMatcher.token(b, p, limit);
+        if (token > p && b[p] >= 'A' && b[p] <= 'Z' && b[p + 1] != '.'
+            && NameDictionary.defaults().flags(b, p, token) == 0) {
+          assertThat(starts).as("%s: %d starts no listed token", what, p).doesNotContain(p);
+        }
+      }
+    }
+    assertThat(found).as("matches in the random texts").isGreaterThan(500);
+  }
+
+  @Test
+  void findStartsReadsNothingPastTheEndOfTheBytes() {
+    byte[] b = "Roe J".getBytes(StandardCharsets.US_ASCII);
+    int[] out = new int[b.length];
+    assertThat(MATCHER.findStarts(b, 0, 0, b.length, b.length, MATCHER.maxLength(), null, out)).isEqualTo(1);
+    assertThat(out[0]).isZero();
+  }
+
   @Test
   void isRegisteredBySpi() {
     List<String> names = new ArrayList<>();
