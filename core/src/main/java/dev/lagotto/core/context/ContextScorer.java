@@ -1,5 +1,6 @@
 package dev.lagotto.core.context;
 
+import dev.lagotto.core.pattern.ByteLanes;
 import dev.lagotto.core.pattern.CompiledPattern;
 import dev.lagotto.core.pattern.PatternCompiler;
 import dev.lagotto.core.rule.Rule;
@@ -73,6 +74,11 @@ public final class ContextScorer {
   private final byte[][][] negativeByFirst;
   private final CompiledPattern[] suffixes;
   private final int window;
+  /** {@link #seconds} of {@link #words} and of {@link #negative}. */
+  private final long[] wordSeconds;
+  private final long[] negativeSeconds;
+  /** Whether every word and negative word starts with a {@link #isWordByte word byte}. */
+  private final boolean firstBytesAreWordBytes;
   private final double boost;
   private final double penalty;
   private final boolean required;
@@ -97,6 +103,8 @@ public final class ContextScorer {
     this.negative = encode(context.negative(), false);
     this.wordsByFirst = byFirstByte(words);
     this.negativeByFirst = byFirstByte(negative);
+    this.wordSeconds = seconds(words);
+    this.negativeSeconds = seconds(negative);
     this.suffixes = compileSuffixes(context.negativeSuffix());
     this.window = context.window();
     this.boost = context.boost();
@@ -107,6 +115,11 @@ public final class ContextScorer {
           | (negativeByFirst != null && negativeByFirst[b] != null ? FOUND_NEGATIVE : 0));
     }
     this.kinds = (words.length > 0 ? FOUND_WORD : 0) | (negative.length > 0 ? FOUND_NEGATIVE : 0);
+    boolean wordFirst = true;
+    for (int b = 0; b < BYTE_VALUES; b++) {
+      wordFirst &= firstKinds[b] == 0 || WORD[b];
+    }
+    this.firstBytesAreWordBytes = wordFirst;
   }
 
   /**
@@ -339,8 +352,116 @@ public final class ContextScorer {
     if (want == 0) {
       return 0;
     }
+    int found = nearBefore(b, lo, hi, start, want);
+    return found == want ? found : found | nearAfter(b, lo, hi, start, end, want & ~found);
+  }
+
+  /**
+   * {@link #near} before the match: word starts in {@code [max(lo, start - window), start)} after the last line
+   * feed, eight bytes at a time from the match backwards ({@link #candidateLanes}); each candidate costs a table
+   * load, and the words are compared only where that table says one may start.
+   */
+  private int nearBefore(byte[] b, int lo, int hi, int start, int want) {
+    int floor = Math.max(lo, start - window);
     int found = 0;
-    for (int p = start - 1, floor = Math.max(lo, start - window); p >= floor && b[p] != '\n'; p--) {
+    int q = start;
+    while (q > floor) {
+      int base = q - Long.BYTES;
+      if (base < 1) {
+        return found | scalarBefore(b, lo, hi, floor, q, start, want & ~found);
+      }
+      long here = ByteLanes.load(b, base);
+      long region = lanesFrom(Math.max(0, floor - base));
+      long lanes = candidateLanes(here, ByteLanes.load(b, base - 1)) & region;
+      if (floor == lo && base <= lo) {
+        lanes |= laneOf(lo - base);
+      }
+      long lineFeeds = ByteLanes.equal(here, '\n') & region;
+      if (lineFeeds != 0) {
+        // only what follows the last line feed
+        lanes &= lanesFrom((63 - Long.numberOfLeadingZeros(lineFeeds) >>> 3) + 1);
+      }
+      found |= wordsIn(b, hi, base, lanes, start, start, want & ~found);
+      if (found == want || lineFeeds != 0) {
+        return found;
+      }
+      q = base;
+    }
+    return found;
+  }
+
+  /** {@link #near} after the match: as {@link #nearBefore}, forwards from {@code end} to the first line feed. */
+  private int nearAfter(byte[] b, int lo, int hi, int start, int end, int want) {
+    int ceiling = Math.min(hi, end + window);
+    int found = 0;
+    for (int q = end; q < ceiling; q += Long.BYTES) {
+      if (q + Long.BYTES > b.length) {
+        return found | scalarAfter(b, lo, hi, q, ceiling, start, end, want & ~found);
+      }
+      long here = ByteLanes.load(b, q);
+      long region = ceiling - q >= Long.BYTES ? -1L : ~lanesFrom(ceiling - q);
+      long lanes = candidateLanes(here, ByteLanes.load(b, q - 1)) & region;
+      if (q == end) {
+        lanes |= laneOf(0);
+      }
+      long lineFeeds = ByteLanes.equal(here, '\n') & region;
+      if (lineFeeds != 0) {
+        lanes &= ~lanesFrom(ByteLanes.firstLane(lineFeeds));
+      }
+      found |= wordsIn(b, hi, q, lanes, ceiling, start, want & ~found);
+      if (found == want || lineFeeds != 0) {
+        return found;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The lanes of {@code here} where a word may start: the byte before (the same lane of {@code before}, loaded one
+   * byte earlier) is not a word byte. When every word and negative word starts with a word byte, the lane's own
+   * byte must be one too.
+   */
+  private long candidateLanes(long here, long before) {
+    long lanes = ~wordLanes(before) & ByteLanes.HIGH;
+    return firstBytesAreWordBytes ? lanes & wordLanes(here) : lanes;
+  }
+
+  /** The lanes holding a word byte ({@link #isWordByte}): an ASCII letter, digit or {@code _}, or any non-ASCII. */
+  private static long wordLanes(long word) {
+    return ByteLanes.inRange(word | 0x2020202020202020L, 'a', 'z') | ByteLanes.inRange(word, '0', '9')
+        | ByteLanes.equal(word, '_') | word & ByteLanes.HIGH;
+  }
+
+  /** The high bits of lanes {@code first} (0..8) to 7. */
+  private static long lanesFrom(int first) {
+    return first >= Long.BYTES ? 0 : ByteLanes.HIGH << 8 * first;
+  }
+
+  private static long laneOf(int lane) {
+    return 0x80L << 8 * lane;
+  }
+
+  /** {@link #wordsAt} at each of {@code lanes} of the word at {@code base}, until every kind of {@code want} is found. */
+  private int wordsIn(byte[] b, int hi, int base, long lanes, int to, int start, int want) {
+    int found = 0;
+    while (lanes != 0) {
+      int p = base + ByteLanes.firstLane(lanes);
+      lanes &= lanes - 1;
+      int k = firstKinds[b[p] & 0xff] & want & ~found;
+      if (k != 0) {
+        found |= wordsAt(b, hi, p, to, start, k);
+        if (found == want) {
+          return found;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** {@link #nearBefore} a byte at a time, for the positions {@code [floor, q)} next to the array's start. */
+  private int scalarBefore(byte[] b, int lo, int hi, int floor, int q, int start, int want) {
+    int found = 0;
+    for (int p = q - 1; p >= floor && b[p] != '\n'; p--) {
       int k = firstKinds[b[p] & 0xff] & want & ~found;
       if (k != 0 && (p == lo || !isWordByte(b[p - 1]))) {
         found |= wordsAt(b, hi, p, start, start, k);
@@ -349,7 +470,13 @@ public final class ContextScorer {
         }
       }
     }
-    for (int p = end, ceiling = Math.min(hi, end + window); p < ceiling && b[p] != '\n'; p++) {
+    return found;
+  }
+
+  /** {@link #nearAfter} a byte at a time, for the positions {@code [q, ceiling)} next to the array's end. */
+  private int scalarAfter(byte[] b, int lo, int hi, int q, int ceiling, int start, int end, int want) {
+    int found = 0;
+    for (int p = q; p < ceiling && b[p] != '\n'; p++) {
       int k = firstKinds[b[p] & 0xff] & want & ~found;
       if (k != 0 && (p == end || p == lo || !isWordByte(b[p - 1]))) {
         found |= wordsAt(b, hi, p, ceiling, start, k);
@@ -364,13 +491,40 @@ public final class ContextScorer {
   /** Which of the lists {@code k} have a word that starts at {@code p} and ends by {@code to} at a word end. */
   private int wordsAt(byte[] b, int hi, int p, int to, int start, int k) {
     int found = 0;
-    if ((k & FOUND_WORD) != 0 && startsWord(b, hi, p, to, start, wordsByFirst[b[p] & 0xff])) {
+    if ((k & FOUND_WORD) != 0 && secondMayFollow(wordSeconds, b, p)
+        && startsWord(b, hi, p, to, start, wordsByFirst[b[p] & 0xff])) {
       found |= FOUND_WORD;
     }
-    if ((k & FOUND_NEGATIVE) != 0 && startsWord(b, hi, p, to, start, negativeByFirst[b[p] & 0xff])) {
+    if ((k & FOUND_NEGATIVE) != 0 && secondMayFollow(negativeSeconds, b, p)
+        && startsWord(b, hi, p, to, start, negativeByFirst[b[p] & 0xff])) {
       found |= FOUND_NEGATIVE;
     }
     return found;
+  }
+
+  /**
+   * Whether some word of a list whose {@link #seconds} are {@code seconds} may start at {@code p}, judged by the
+   * bytes at {@code p} and {@code p + 1} (true at the array's last byte). A bit test that spares most word
+   * comparisons: in text, a word's first letter is common, its first two letters much less so.
+   */
+  private static boolean secondMayFollow(long[] seconds, byte[] b, int p) {
+    return p + 1 >= b.length || (seconds[b[p] & 0xff] >>> (LOWER[b[p + 1] & 0xff] & 63) & 1) != 0;
+  }
+
+  /**
+   * Per first byte (both cases of an ASCII letter): bit {@code c & 63} for each second byte {@code c} of a word of
+   * {@code list} with that first byte, every bit for a word of one byte. Distinct second bytes may share a bit.
+   */
+  private static long[] seconds(byte[][] list) {
+    long[] t = new long[BYTE_VALUES];
+    for (int b = 0; b < BYTE_VALUES; b++) {
+      for (byte[] w : list) {
+        if (LOWER[b] == w[0]) {
+          t[b] |= w.length == 1 ? -1L : 1L << (w[1] & 63);
+        }
+      }
+    }
+    return t;
   }
 
   /** Whether a word of {@code list} starts at {@code p} and ends by {@code to} at a word end (or the match start). */
