@@ -159,6 +159,12 @@ public final class UnionAutomaton {
     /** Per set: the rules, not muted, that accept there; and all rules that do. */
     private int[][] accepting = new int[64][];
     private int[][] acceptingAll = new int[64][];
+    /**
+     * Per set: its one rule of {@link #accepting} when it has exactly one, else -1. Most accepting sets have one,
+     * and this array is compact where {@link #accepting}'s arrays are scattered over the heap: it spares
+     * {@link #report} a cache miss.
+     */
+    private int[] sole = new int[64];
     private final Map<SetKey, Integer> ids = new HashMap<>();
     private final int maxStates;
     /** Per rule: whether its ends are not reported (see {@link #mute}). */
@@ -209,6 +215,7 @@ public final class UnionAutomaton {
       System.arraycopy(rules, 0, muted, 0, muted.length);
       for (int id = 0; id < size; id++) {
         accepting[id] = unmuted(acceptingAll[id]);
+        sole[id] = soleOf(accepting[id]);
       }
       for (int i = 0; i < size * classes; i++) {
         int v = Math.abs(table[i]);
@@ -227,6 +234,7 @@ public final class UnionAutomaton {
       sets[0] = new int[0];
       accepting[0] = new int[0];
       acceptingAll[0] = accepting[0];
+      sole[0] = -1;
       size = 1;
       noneId = idOf(new int[0]);
       int[] all = new int[patterns.length];
@@ -398,6 +406,13 @@ public final class UnionAutomaton {
 
     private void report(int id, byte[] bytes, int end, int hi, EndSink sink) {
       int next = end < hi ? bytes[end] & 0xff : -1;
+      int one = sole[id];
+      if (one >= 0) {
+        if (next < 0 || forbidden[one] == null || !forbidden[one][next]) {
+          sink.endAt(firstRule + one, end);
+        }
+        return;
+      }
       for (int r : accepting[id]) {
         if (next < 0 || forbidden[r] == null || !forbidden[r][next]) {
           sink.endAt(firstRule + r, end);
@@ -451,11 +466,13 @@ public final class UnionAutomaton {
         sets = Arrays.copyOf(sets, sets.length * 2);
         accepting = Arrays.copyOf(accepting, accepting.length * 2);
         acceptingAll = Arrays.copyOf(acceptingAll, acceptingAll.length * 2);
+        sole = Arrays.copyOf(sole, sole.length * 2);
         table = Arrays.copyOf(table, sets.length * classes);
       }
       sets[id] = set;
       acceptingAll[id] = acceptingRules(set);
       accepting[id] = unmuted(acceptingAll[id]);
+      sole[id] = soleOf(accepting[id]);
       ids.put(key, id);
       return id;
     }
@@ -471,6 +488,10 @@ public final class UnionAutomaton {
         }
       }
       return Arrays.copyOf(out, n);
+    }
+
+    private static int soleOf(int[] rules) {
+      return rules.length == 1 ? rules[0] : -1;
     }
 
     /** {@code rules} without the muted ones ({@code rules} itself when none is muted). */
