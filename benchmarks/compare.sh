@@ -16,6 +16,9 @@
 #   jdk-regex  JdkRegexScan: java.util.regex alternation of the rules.tsv rules, line by line, on the first
 #              --jdk-mib MiB only (default 8; it runs at about 2.5 MB/s)
 #   engine     EngineScan: the core Scanner on one thread without the CLI, rules.tsv categories and all rules
+#   steady     EngineScan --passes 5: the same engine in its steady state, as in the long-running agent: the
+#              fastest of passes 2-5 over the file in one process (start-up, rule compilation and JIT warm-up
+#              left out); its MB/s is the file's size over that pass's wall time, not over the whole process
 #   lagotto    bin/lagotto scan --format jsonl, --threads 1 and --threads $(nproc), rules.tsv categories and all
 #              rules; skipped with a note when bin/lagotto is missing
 set -euo pipefail
@@ -28,7 +31,7 @@ MAIN_MIB=256
 CLEAN_MIB=64
 REPS=5
 JDK_MIB=8
-ONLY="cat,java-read,rg,jdk-regex,engine,lagotto"
+ONLY="cat,java-read,rg,jdk-regex,engine,steady,lagotto"
 OUT=""
 NPROC=$(nproc)
 
@@ -49,7 +52,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 for t in ${ONLY//,/ }; do
-  case "$t" in cat|java-read|rg|jdk-regex|engine|lagotto) ;; *) die "unknown tool '$t' in --only" ;; esac
+  case "$t" in cat|java-read|rg|jdk-regex|engine|steady|lagotto) ;; *) die "unknown tool '$t' in --only" ;; esac
 done
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
 
@@ -139,7 +142,7 @@ run_tool() {
   local label=$tool
   [ "$threads" = 1 ] || label="$tool, $threads threads"
   case "$kind" in
-    kv|jsonl) awk -F'\t' -v c="$cname" -v t="$label" 'NF==2 && $1!="bytes" && $1!="sum" {print c"\t"t"\t"$1"\t"$2}' "$WORK/out" >> "$COUNTS" ;;
+    kv|jsonl) awk -F'\t' -v c="$cname" -v t="$label" 'NF==2 && $1!="bytes" && $1!="sum" && $1!="passes" && $1!="pass_seconds" {print c"\t"t"\t"$1"\t"$2}' "$WORK/out" >> "$COUNTS" ;;
     rg) printf '%s\t%s\ttotal\t%s\n' "$cname" "$label" "$(cat "$WORK/out" 2>/dev/null || echo 0)" >> "$COUNTS" ;;
   esac
   for rep in $(seq 1 "$REPS"); do
@@ -152,6 +155,23 @@ run_tool() {
     if [ "$rc" -gt 1 ] || { [ "$rc" -eq 1 ] && [ "$tool" != "rg" ]; }; then status="failed (exit $rc)"; fi
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cname" "$tool" "$threads" "$rep" \
       "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.6f", (b-a)/1e9}')" "$rss" "$bytes" "$status" >> "$RESULTS"
+  done
+}
+
+# run_steady CORPUS_NAME TOOL BYTES -- CMD...: CMD prints pass_seconds<TAB>S (EngineScan --passes); REPS runs, each
+# recorded with S as its time (its peak RSS is the whole process's)
+run_steady() {
+  local cname=$1 tool=$2 bytes=$3; shift 4
+  local rc sec rss status
+  echo "compare.sh: $cname  $tool: $REPS runs" >&2
+  for rep in $(seq 1 "$REPS"); do
+    rc=0
+    /usr/bin/time -f '%M' -o "$WORK/rss" "$@" > "$WORK/out" 2> "$WORK/err" || rc=$?
+    rss=$(tail -n 1 "$WORK/rss")
+    sec=$(awk -F'\t' '$1=="pass_seconds" {print $2}' "$WORK/out")
+    status=ok
+    if [ "$rc" -ne 0 ] || [ -z "$sec" ]; then status="failed (exit $rc)"; sec=0; fi
+    printf '%s\t%s\t1\t%s\t%s\t%s\t%s\t%s\n' "$cname" "$tool" "$rep" "$sec" "$rss" "$bytes" "$status" >> "$RESULTS"
   done
 }
 
@@ -181,6 +201,12 @@ for cname in main clean; do
       java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --categories "$BENCH_CATEGORIES" "$file"
     run_tool "$cname" "$file" "lagotto engine, all rules" 1 "$size" kv -- \
       java -cp "$JAR" dev.lagotto.benchmarks.EngineScan "$file"
+  fi
+  if wants steady; then
+    run_steady "$cname" "lagotto engine steady state, rules.tsv categories" "$size" -- \
+      java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --passes 5 --categories "$BENCH_CATEGORIES" "$file"
+    run_steady "$cname" "lagotto engine steady state, all rules" "$size" -- \
+      java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --passes 5 "$file"
   fi
   if wants lagotto && [ "$HAVE_LAGOTTO" = 1 ]; then
     for th in 1 "$NPROC"; do
@@ -217,7 +243,10 @@ for line in open(results):
 def med(k):
     v = rows.get(k, {}).get("mbs")
     return statistics.median(v) if v else None
-print("## Whole-process throughput, %s reps (median, min-max)" % reps)
+print("## Throughput, %s reps (median, min-max)" % reps)
+print()
+print("Whole process (JVM start included), except the `steady state` rows: the fastest of passes 2-5 over the file")
+print("in one process, as a long-running agent scans file after file. `x rg` divides by rg's whole-process median.")
 print()
 print("CPU: %s, %s cores; %s; %s; corpora: main %.0f MiB, clean %.0f MiB (gen_corpus.py seed %s, sha256 %s... / %s...)" % (
     cpu, nproc, jdk, rgv, manifest["main"]["bytes"] / 2**20, manifest["clean"]["bytes"] / 2**20,

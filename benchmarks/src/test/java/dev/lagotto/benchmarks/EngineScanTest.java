@@ -9,9 +9,13 @@ import dev.lagotto.core.scan.ScanSettings;
 import dev.lagotto.core.scan.Scanner;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The two ways benchmarks cut a corpus into chunks (in memory with {@link Chunks}, streamed by
@@ -49,5 +53,20 @@ class EngineScanTest {
     for (Category c : Category.values()) {
       assertThat(streamed.count(c)).as(c.id()).isEqualTo(wholeCounts.count(c));
     }
+  }
+
+  @Test
+  void passesAfterTheFirstAreTimedAndCountNothingTwice(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("main-1.log");
+    Files.write(file, Corpora.read("main", 1));
+    EnumSet<Category> all = EnumSet.allOf(Category.class);
+
+    String once = EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 1);
+    String thrice = EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 3);
+
+    assertThat(once).doesNotContain("pass_seconds").contains("total\t");
+    assertThat(thrice).startsWith(once).contains("passes\t3\n");
+    double seconds = Double.parseDouble(thrice.replaceAll("(?s).*pass_seconds\t([0-9.]+)\n", "$1"));
+    assertThat(seconds).isPositive().isLessThan(60);
   }
 }
