@@ -31,7 +31,7 @@ public final class NameDictionary {
   private static final long FNV_PRIME = 0x100000001b3L;
 
   /** Letters of a name prefix in {@link #prefixes}: 5 bits each (a-z, {@code '}, {@code -}). */
-  private static final int PREFIX_LETTERS = 3;
+  private static final int PREFIX_LETTERS = 4;
   private static final int SYMBOL_BITS = 5;
 
   private final long[] keys;
@@ -39,7 +39,7 @@ public final class NameDictionary {
   private final int mask;
   private final int size;
   /**
-   * Bit per folded three-letter prefix of a listed name (see {@link #mayBeListed}); 4 KiB; {@code null} when
+   * Bit per folded four-letter prefix of a listed name (see {@link #mayBeListed}); 128 KiB; {@code null} when
    * some name's prefix has a symbol outside a-z, {@code '} and {@code -} (then every span may be listed).
    */
   private final long[] prefixes;
