@@ -64,8 +64,7 @@ import java.util.List;
  * {@linkplain dev.lagotto.core.pattern.CustomMatcher#findsStarts finds its own starts} (the person-name matcher,
  * eight bytes at a time, with a dictionary probe per capitalised word) gives its candidates itself. Other custom
  * matchers, and every rule in {@code INDEX_ONLY}, take their candidates from the {@link Prefilter}: for a rule
- * with keywords
- * (proven at build time to occur in every match), at a keyword
+ * with keywords (proven at build time to occur in every match), at a keyword
  * occurrence at {@code k} the positions of the run of the rule's token bytes (bytes that occur in some
  * match) that ends at {@code k}, within the rule's maximum length, in increasing order and never a position
  * twice; for other rules the positions whose byte can start a match, whose preceding byte the boundary
@@ -83,9 +82,10 @@ import java.util.List;
  * can be checked before the pattern, see CompiledRule#keyGated).
  *
  * <p>Costs (single thread): in {@code INDEXED}, one table load per byte for the union (plus the building of
- * automaton states the text reaches first, cached per thread) and, when custom matchers without a finder of
- * their own are selected, the index's pass of two table loads per byte; per candidate, a few table loads; per run, one load per byte (a
- * compact byte-class table that stays in L1).
+ * automaton states the text reaches first, cached per thread); for the name matcher's own finder, about three
+ * operations per byte and a dictionary probe per capitalised word; when custom matchers without a finder are
+ * selected, the index's pass of two table loads per byte; per candidate, a few table loads; per run, one load per
+ * byte (a compact byte-class table that stays in L1).
  */
 public final class Scanner {
   /** The longest match any rule can report, in bytes. */
