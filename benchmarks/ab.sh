@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # In-process A/B of the engine of two builds of this repository, on one corpus:
 #
-#   benchmarks/ab.sh [--rounds N] [--slice-mib N] [--categories LIST|all] [--processes N] A_DIR B_DIR FILE
+#   benchmarks/ab.sh [--rounds N] [--slice-mib N] [--categories LIST|all] [--processes N [--pin]] A_DIR B_DIR FILE
 #
 # A_DIR and B_DIR are checkouts whose core and rules have been compiled (`mvn -o -q -pl core -am compile`);
 # e.g. a `git worktree add` of the base commit and this one. Both scanners are loaded in one JVM, each by its
@@ -13,17 +13,22 @@
 # With --processes N, each side runs alone in its own JVM instead, N times, A and B alternating (B first every
 # other time): the two builds then share no JIT compiler, code cache or JDK type profiles, which in one JVM can
 # favour whichever side runs first by 20% or more. Prints each run, the ratio of each pair and their median.
+# With --pin as well, both JVMs of pair i run on CPU i mod (number of CPUs) alone (taskset, and
+# -XX:ActiveProcessorCount=1): on a virtual machine whose CPUs are not equally loaded by the host, where the
+# scan thread lands otherwise decides more than the builds do (measured here: 25% between the two CPUs).
 set -euo pipefail
 ROUNDS=24
 SLICE=32
 CATS=all
 PROCS=0
+PIN=0
 while [ $# -gt 3 ]; do
   case "$1" in
     --rounds) ROUNDS=$2; shift 2 ;;
     --slice-mib) SLICE=$2; shift 2 ;;
     --categories) CATS=$2; shift 2 ;;
     --processes) PROCS=$2; shift 2 ;;
+    --pin) PIN=1; shift ;;
     *) echo "ab.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
@@ -50,8 +55,18 @@ if [ "$PROCS" -eq 0 ]; then
   java -Xmx3g -cp "$WORK/main" EngineAb "$FILE" "$CATS" "$ROUNDS" "$SLICE" "$CP_A" "$CP_B"
   exit 0
 fi
-one() { java -Xmx3g -cp "$WORK/main" EngineAb "$FILE" "$CATS" "$ROUNDS" "$SLICE" "$1" | sed -n 's/^A: \([0-9.]*\) MB.*/\1/p'; }
+PIN_CMD=()
+JVM_PIN=()
+if [ "$PIN" = 1 ]; then
+  command -v taskset >/dev/null || { echo "ab.sh: --pin needs taskset (apt-get install -y util-linux)" >&2; exit 2; }
+  JVM_PIN=(-XX:ActiveProcessorCount=1)
+fi
+one() {
+  "${PIN_CMD[@]}" java "${JVM_PIN[@]}" -Xmx3g -cp "$WORK/main" EngineAb "$FILE" "$CATS" "$ROUNDS" "$SLICE" "$1" \
+    | sed -n 's/^A: \([0-9.]*\) MB.*/\1/p'
+}
 for ((i = 0; i < PROCS; i++)); do
+  if [ "$PIN" = 1 ]; then PIN_CMD=(taskset -c "$((i % $(nproc)))"); fi
   if ((i % 2 == 0)); then a=$(one "$CP_A"); b=$(one "$CP_B"); else b=$(one "$CP_B"); a=$(one "$CP_A"); fi
   echo "run $((i + 1)): A $a MB/s CPU, B $b MB/s CPU, B/A $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", b / a }')"
 done | tee "$WORK/runs"
