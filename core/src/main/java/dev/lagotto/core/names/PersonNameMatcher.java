@@ -138,7 +138,8 @@ public final class PersonNameMatcher implements CustomMatcher {
    * The starts of {@link #canStartWith} and {@link #canStartUpperRun}, with an allowed byte before, where
    * {@link #mayStart} holds. Eight bytes at a time ({@link ByteLanes}): a word of ASCII bytes without an upper-case
    * letter followed by a lower-case one costs about twenty operations and no branch per byte; each position
-   * that passes costs a dictionary probe (a capitalised word of a log line, about one per 70 bytes of logs).
+   * that passes (a capitalised word, about one per 70 bytes of logs) costs a prefix bit test and, for about half
+   * of them, a token scan and a dictionary probe.
    */
   @Override
   public int findStarts(byte[] bytes, int lo, int from, int to, int hi, int maxLength, boolean[] forbiddenBefore,
