@@ -172,11 +172,16 @@ class LauncherTest {
     Path small = Files.writeString(dir.resolve("small.log"), "a line\n".repeat(100));
     Path big = dir.resolve("big.log");
     try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-      f.setLength(80L * 1024 * 1024 + 1); // sparse: one byte over the launcher's bound
+      f.setLength(128L * 1024 * 1024 + 1); // sparse: one byte over the launcher's bound
+    }
+    Path atBound = dir.resolve("at-bound.log");
+    try (var f = new java.io.RandomAccessFile(atBound.toFile(), "rw")) {
+      f.setLength(128L * 1024 * 1024); // sparse: exactly the launcher's bound
     }
     Path gz = Files.writeString(dir.resolve("small.log.gz"), "x");
     String c1 = "-XX:TieredStopAtLevel=1";
     assertThat(launchFake(root, Map.of(), "scan", small.toString()).args).contains(c1);
+    assertThat(launchFake(root, Map.of(), "scan", atBound.toString()).args).as("at the bound").contains(c1);
     assertThat(launchFake(root, Map.of(), "scan", "--categories", "email,ipv4", small.toString(), small.toString())
         .args).as("options are not inputs").contains(c1);
     String db = "jdbc:postgresql://127.0.0.1/app";
