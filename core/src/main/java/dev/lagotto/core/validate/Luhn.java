@@ -17,13 +17,7 @@ public final class Luhn {
       if (d < 0 || d > 9) {
         return false;
       }
-      if (twice) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
-      }
-      sum += d;
+      sum += weighted(d, twice);
       twice = !twice;
     }
     return sum % 10 == 0;
@@ -42,16 +36,15 @@ public final class Luhn {
       if (d < 0 || d > 9) {
         continue;
       }
-      if (twice) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
-      }
-      sum += d;
+      sum += weighted(d, twice);
       twice = !twice;
       n++;
     }
     return n >= 2 && sum % 10 == 0;
+  }
+
+  /** Digit {@code d} as the Luhn sum counts it: doubled (digits of the double summed) every second digit. */
+  private static int weighted(int d, boolean twice) {
+    return !twice ? d : d * 2 > 9 ? d * 2 - 9 : d * 2;
   }
 }
