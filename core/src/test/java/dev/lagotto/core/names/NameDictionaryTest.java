@@ -97,4 +97,70 @@ class NameDictionaryTest {
       }
     }
   }
+
+  @Test
+  void theHashOfASpanDependsOnlyOnItsFoldedLetters() {
+    long seed = Long.getLong("tests.seed", System.nanoTime());
+    System.out.println("NameDictionaryTest hash seed: -Dtests.seed=" + seed);
+    java.util.Random random = new java.util.Random(seed);
+    String[] pieces = {"a", "B", "z", "Q", "'", "-", "é", "Ł", "ß", "Æ", "ø", "Ü", "\u0100", "1", " ", ".", "\u0180", "€"};
+    int invalid = 5;
+    for (int round = 0; round < 100_000; round++) {
+      StringBuilder word = new StringBuilder();
+      int n = 1 + random.nextInt(20);
+      for (int i = 0; i < n; i++) {
+        String piece = pieces[random.nextInt(random.nextInt(10) == 0 ? pieces.length : pieces.length - invalid)];
+        word.append(piece);
+      }
+      byte[] alone = word.toString().getBytes(StandardCharsets.UTF_8);
+      int before = random.nextInt(12);
+      byte[] embedded = new byte[before + alone.length + random.nextInt(12)];
+      random.nextBytes(embedded);
+      System.arraycopy(alone, 0, embedded, before, alone.length);
+      long hash = NameDictionary.hash(embedded, before, before + alone.length);
+      String folded = folded(word.toString());
+      String as = "seed %d, %s".formatted(seed, word);
+      assertThat(hash).as(as).isEqualTo(NameDictionary.hash(alone, 0, alone.length));
+      if (folded == null) {
+        assertThat(hash).as(as).isZero();
+      } else {
+        byte[] ascii = folded.getBytes(StandardCharsets.US_ASCII);
+        assertThat(hash).as(as).isNotZero().isEqualTo(NameDictionary.hash(ascii, 0, ascii.length));
+      }
+    }
+  }
+
+  @Test
+  void distinctDefaultNamesHaveDistinctHashes() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (String list : List.of("first-names.txt", "surnames.txt", "name-words.txt")) {
+      for (String name : NameDictionary.readList(NameDictionary.DEFAULT_DIR + list)) {
+        names.add(folded(name.strip()));
+      }
+    }
+    java.util.Set<Long> hashes = new java.util.HashSet<>();
+    for (String name : names) {
+      byte[] b = name.getBytes(StandardCharsets.US_ASCII);
+      hashes.add(NameDictionary.hash(b, 0, b.length));
+    }
+    assertThat(names).doesNotContainNull().hasSizeGreaterThan(20_000);
+    assertThat(hashes).hasSameSizeAs(names);
+  }
+
+  /** The folded lower-case ASCII form {@link NameDictionary#hash} reads, or null when it is not a name. */
+  private static String folded(String word) {
+    StringBuilder out = new StringBuilder();
+    for (char c : word.toCharArray()) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c == '-') {
+        out.append(Character.toLowerCase(c));
+      } else if (c >= LatinFold.FIRST && c <= LatinFold.LAST && LatinFold.folded(c) != 0) {
+        for (int f = LatinFold.folded(c); f != 0; f >>>= 8) {
+          out.append((char) (f & 0xff));
+        }
+      } else {
+        return null;
+      }
+    }
+    return out.toString();
+  }
 }
