@@ -28,6 +28,8 @@ public final class UnionAutomaton {
   private static final int UNKNOWN = 0;
   /** Chains of loads {@link Cache#scan} runs at once. */
   private static final int CHAINS = 4;
+  /** Entries of a cache's table before its first row: per byte, its class. */
+  private static final int CLASS_MAP = 256;
   /** Shortest part of a range worth a chain of its own in {@link Cache#scan}. */
   private static final int MIN_PART = 4096;
 
@@ -153,8 +155,11 @@ public final class UnionAutomaton {
   /** The lazily built states and transitions of one thread. Not thread-safe. */
   public final class Cache {
     private final int classes = classByte.length;
-    /** Per (state id x classes + class): the next state id x classes, negated when some rule accepts there. */
-    private int[] table = new int[classes * 64];
+    /**
+     * Per byte, its class ({@link #CLASS_MAP} entries); then per state set and class, at {@link #rowOf}{@code (id) +
+     * class}, the row of the next set, negated when some rule accepts there (0 when not built yet).
+     */
+    private int[] table = classMap(64);
     private int[][] sets = new int[64][];
     /** Per set: the rules, not muted, that accept there; and all rules that do. */
     private int[][] accepting = new int[64][];
@@ -175,8 +180,11 @@ public final class UnionAutomaton {
     private int flushes;
     /** The sets as they were before the last flush, so that {@link #scan}'s other chains can find theirs again. */
     private int[][] retired = new int[0][];
-    /** Per chain of {@link #scan}: where its part of the range starts, its position, state row and next row. */
-    private final int[] partStart = new int[CHAINS];
+    /**
+     * Per chain of {@link #scan}: the ends it reports are after this (those before are the chain before's), its
+     * position, state row and next row.
+     */
+    private final int[] reportsAfter = new int[CHAINS];
     private final int[] chainPosition = new int[CHAINS];
     private final int[] chainRow = new int[CHAINS];
     private final int[] chainNext = new int[CHAINS];
@@ -184,6 +192,25 @@ public final class UnionAutomaton {
     private final int[][] entrySets = new int[CHAINS][];
     /** Per chain but the first: ends found by {@link #scan}, reported after those of the chains before it. */
     private final HeldEnds[] held = new HeldEnds[CHAINS];
+
+    /** The row of state set {@code id} in {@link #table}. */
+    private int rowOf(int id) {
+      return CLASS_MAP + id * classes;
+    }
+
+    /** The state set of row {@code row} (or of a transition to it, negated or not). */
+    private int idAt(int row) {
+      return (Math.abs(row) - CLASS_MAP) / classes;
+    }
+
+    /** A table for {@code sets} state sets: the byte classes first, then no transitions. */
+    private int[] classMap(int sets) {
+      int[] t = new int[CLASS_MAP + sets * classes];
+      for (int b = 0; b < CLASS_MAP; b++) {
+        t[b] = byteClass[b] & 0xff;
+      }
+      return t;
+    }
 
     private Cache(int maxStates) {
       this.maxStates = maxStates;
@@ -217,14 +244,16 @@ public final class UnionAutomaton {
         accepting[id] = unmuted(acceptingAll[id]);
         sole[id] = soleOf(accepting[id]);
       }
-      for (int i = 0; i < size * classes; i++) {
+      for (int i = CLASS_MAP; i < rowOf(size); i++) {
         int v = Math.abs(table[i]);
-        table[i] = accepting[v / classes].length > 0 ? -v : v;
+        if (v != UNKNOWN) {
+          table[i] = accepting[idAt(v)].length > 0 ? -v : v;
+        }
       }
     }
 
     private void reset() {
-      Arrays.fill(table, 0, size * classes, UNKNOWN);
+      Arrays.fill(table, CLASS_MAP, rowOf(size), UNKNOWN);
       retired = sets;
       sets = new int[sets.length][];
       accepting = new int[accepting.length][];
@@ -251,9 +280,10 @@ public final class UnionAutomaton {
      * (or {@code end == hi}). Ends come in increasing order.
      *
      * <p>Cost: one table load per byte, plus the building of sets the text reaches for the first time. A long range
-     * is read as {@link #CHAINS} parts at once, independent chains of loads that the processor overlaps; every part
-     * but the first starts {@code maxSpan} bytes early, so that it sees every match of at most {@code maxSpan} bytes
-     * that ends in it, and its ends are held back until the parts before it are done.
+     * is read as {@link #CHAINS} equal parts at once, independent chains of loads that the processor overlaps
+     * ({@link #run}). Each chain goes on {@code maxSpan} bytes into the next part, so that it sees every match of at
+     * most {@code maxSpan} bytes that ends there; the next chain's ends there are dropped, and its later ones held
+     * back until the chains before it are done.
      */
     public void scan(byte[] bytes, int lo, int from, int hi, int maxSpan, EndSink sink) {
       int part = (hi - from) / CHAINS;
@@ -261,70 +291,78 @@ public final class UnionAutomaton {
         scanOne(bytes, lo, from, hi, sink);
         return;
       }
-      final byte[] cls = byteClass;
       final int[] pos = chainPosition;
       final int[] row = chainRow;
       final int[] next = chainNext;
       for (int k = 0; k < CHAINS; k++) {
-        partStart[k] = from + k * part;
-        pos[k] = k == 0 ? from : partStart[k] - maxSpan;
+        pos[k] = from + k * part;
+        reportsAfter[k] = k == 0 ? from : pos[k] + maxSpan;
         row[k] = entry(bytes, lo, pos[k]);
-        entrySets[k] = sets[row[k] / classes];
+        entrySets[k] = sets[idAt(row[k])];
         if (k > 0) {
           held[k].clear();
         }
       }
       for (int k = 0; k < CHAINS; k++) {
-        row[k] = idOf(entrySets[k]) * classes; // the entries of the first chains may predate a flush
+        row[k] = rowOf(idOf(entrySets[k])); // the entries of the first chains may predate a flush
       }
-      int p0 = pos[0];
-      int p1 = pos[1];
-      int p2 = pos[2];
-      int p3 = pos[3];
+      for (int n = 0; (n = run(table, bytes, from, part, n, row, next)) < part; n++) {
+        for (int k = 0; k < CHAINS; k++) {
+          pos[k] = from + k * part + n;
+        }
+        settle(bytes, hi, sink);
+        System.arraycopy(next, 0, row, 0, CHAINS);
+      }
+      for (int k = 0; k < CHAINS; k++) {
+        entrySets[k] = sets[idAt(row[k])];
+      }
+      for (int k = 0; k < CHAINS; k++) {
+        if (k > 0) {
+          held[k].drainTo(sink);
+        }
+        // each chain goes on to where the next one's own part starts (the end for the last one); by set, not row:
+        // finishing the chains before may have emptied the cache
+        scanFrom(bytes, from + (k + 1) * part, k + 1 < CHAINS ? reportsAfter[k + 1] : hi, hi,
+            rowOf(idOf(entrySets[k])), sink);
+      }
+    }
+
+    /**
+     * Steps the four chains, at {@code from + n}, {@code from + part + n}, {@code from + 2 * part + n} and
+     * {@code from + 3 * part + n}, together from {@code n} until {@code part}, or until some chain's transition is
+     * not a plain one (unknown or accepting). The chains' rows come in and go out through {@code row}; at a stop,
+     * their transitions are in {@code next}. Returns where it stopped ({@code part} at the end). Four chains at one
+     * stride, and the byte classes in the same table as the transitions, leave the loop few enough values that C2
+     * keeps most of them in registers.
+     */
+    private static int run(int[] table, byte[] bytes, int from, int part, int n, int[] row, int[] next) {
       int s0 = row[0];
       int s1 = row[1];
       int s2 = row[2];
       int s3 = row[3];
-      for (int n = 0; n < part; n++, p0++, p1++, p2++, p3++) {
-        int t0 = table[s0 + (cls[bytes[p0] & 0xff] & 0xff)];
-        int t1 = table[s1 + (cls[bytes[p1] & 0xff] & 0xff)];
-        int t2 = table[s2 + (cls[bytes[p2] & 0xff] & 0xff)];
-        int t3 = table[s3 + (cls[bytes[p3] & 0xff] & 0xff)];
-        if (t0 <= 0 || t1 <= 0 || t2 <= 0 || t3 <= 0) {
-          pos[0] = p0;
-          pos[1] = p1;
-          pos[2] = p2;
-          pos[3] = p3;
-          row[0] = s0;
-          row[1] = s1;
-          row[2] = s2;
-          row[3] = s3;
+      for (; n < part; n++) {
+        int p = from + n;
+        int t0 = table[s0 + table[bytes[p] & 0xff]];
+        int t1 = table[s1 + table[bytes[p + part] & 0xff]];
+        int t2 = table[s2 + table[bytes[p + 2 * part] & 0xff]];
+        int t3 = table[s3 + table[bytes[p + 3 * part] & 0xff]];
+        if (((t0 - 1) | (t1 - 1) | (t2 - 1) | (t3 - 1)) < 0) {
           next[0] = t0;
           next[1] = t1;
           next[2] = t2;
           next[3] = t3;
-          settle(bytes, hi, sink);
-          t0 = next[0];
-          t1 = next[1];
-          t2 = next[2];
-          t3 = next[3];
+          break;
         }
         s0 = t0;
         s1 = t1;
         s2 = t2;
         s3 = t3;
       }
-      pos[1] = p1;
-      pos[2] = p2;
-      pos[3] = p3;
-      entrySets[1] = sets[s1 / classes];
-      entrySets[2] = sets[s2 / classes];
-      entrySets[3] = sets[s3 / classes];
-      for (int k = 1; k < CHAINS; k++) {
-        held[k].drainTo(sink);
-        // by set, not row: finishing the chains before may have emptied the cache
-        scanFrom(bytes, pos[k], k + 1 < CHAINS ? partStart[k + 1] : hi, hi, idOf(entrySets[k]) * classes, sink);
-      }
+      row[0] = s0;
+      row[1] = s1;
+      row[2] = s2;
+      row[3] = s3;
+      return n;
     }
 
     /**
@@ -340,14 +378,14 @@ public final class UnionAutomaton {
         int t = next[k];
         if (t == UNKNOWN) {
           int flushed = flushes;
-          t = build(row[k] / classes, byteClass[bytes[pos[k]] & 0xff] & 0xff);
+          t = build(idAt(row[k]), table[bytes[pos[k]] & 0xff]);
           if (flushes != flushed) {
             for (int j = 0; j < CHAINS; j++) {
               if (j < k) {
-                next[j] = idOf(retired[next[j] / classes]) * classes;
+                next[j] = rowOf(idOf(retired[idAt(next[j])]));
               } else if (j > k) {
-                row[j] = idOf(retired[row[j] / classes]) * classes;
-                next[j] = table[row[j] + (byteClass[bytes[pos[j]] & 0xff] & 0xff)];
+                row[j] = rowOf(idOf(retired[idAt(row[j])]));
+                next[j] = table[row[j] + table[bytes[pos[j]] & 0xff]];
               }
             }
           }
@@ -356,9 +394,9 @@ public final class UnionAutomaton {
           t = -t;
           int end = pos[k] + 1;
           if (k == 0) {
-            report(t / classes, bytes, end, hi, sink);
-          } else if (end > partStart[k]) {
-            report(t / classes, bytes, end, hi, held[k]);
+            report(idAt(t), bytes, end, hi, sink);
+          } else if (end > reportsAfter[k]) {
+            report(idAt(t), bytes, end, hi, held[k]);
           }
         }
         next[k] = t;
@@ -374,21 +412,20 @@ public final class UnionAutomaton {
 
     /** The row of the state at {@code from}: threads of every rule whose boundary allows the byte before. */
     private int entry(byte[] bytes, int lo, int from) {
-      return from == lo ? allId * classes : next(noneId * classes, byteClass[bytes[from - 1] & 0xff] & 0xff);
+      return from == lo ? rowOf(allId) : next(rowOf(noneId), table[bytes[from - 1] & 0xff]);
     }
 
     /** One chain from state row {@code s} at {@code from} up to {@code stop}; ends are checked against {@code hi}. */
     private void scanFrom(byte[] bytes, int from, int stop, int hi, int s, EndSink sink) {
-      final byte[] cls = byteClass;
       for (int i = from; i < stop; i++) {
-        int t = table[s + (cls[bytes[i] & 0xff] & 0xff)];
+        int t = table[s + table[bytes[i] & 0xff]];
         if (t <= 0) {
           if (t == UNKNOWN) {
-            t = build(s / classes, (cls[bytes[i] & 0xff] & 0xff));
+            t = build(idAt(s), table[bytes[i] & 0xff]);
           }
           if (t < 0) {
             t = -t;
-            report(t / classes, bytes, i + 1, hi, sink);
+            report(idAt(t), bytes, i + 1, hi, sink);
           }
         }
         s = t;
@@ -399,7 +436,7 @@ public final class UnionAutomaton {
     private int next(int s, int c) {
       int t = table[s + c];
       if (t == UNKNOWN) {
-        t = build(s / classes, c);
+        t = build(idAt(s), c);
       }
       return Math.abs(t);
     }
@@ -450,8 +487,8 @@ public final class UnionAutomaton {
         }
       }
       int target = idOf(Arrays.copyOf(to, m));
-      int value = accepting[target].length > 0 ? -target * classes : target * classes;
-      table[id * classes + c] = value;
+      int value = accepting[target].length > 0 ? -rowOf(target) : rowOf(target);
+      table[rowOf(id) + c] = value;
       return value;
     }
 
@@ -467,7 +504,7 @@ public final class UnionAutomaton {
         accepting = Arrays.copyOf(accepting, accepting.length * 2);
         acceptingAll = Arrays.copyOf(acceptingAll, acceptingAll.length * 2);
         sole = Arrays.copyOf(sole, sole.length * 2);
-        table = Arrays.copyOf(table, sets.length * classes);
+        table = Arrays.copyOf(table, rowOf(sets.length));
       }
       sets[id] = set;
       acceptingAll[id] = acceptingRules(set);

@@ -160,9 +160,11 @@ class UnionAutomatonTest {
     assertThat(ends).containsExactly(2, 2, 3, 3, 5, 5, 6, 6, 7, 7);
   }
 
+  private static final int MAX_SPAN = 15;
+
   @Test
   void aLongRangeReadInPartsAtOnceReportsWhatOneChainReportsInTheSameOrder() {
-    // patterns whose matches are at most 15 bytes long, so that both ways must report the same ends
+    // patterns whose matches are at most MAX_SPAN (15) bytes long, so that both ways must report the same ends
     List<CompiledPattern> patterns = List.of("[0-9]{1,3}(\\.[0-9]{1,3}){3}", "[0-9a-f]{2}(:[0-9a-f]{2}){2}",
         "AB[0-9]{2}[0-9A-B]{0,6}", "-?[0-9]{1,4}\\.[0-9]{2,5}", "x{1,5}_?").stream()
         .map(p -> PatternCompiler.compile(p, false)).toList();
@@ -181,17 +183,21 @@ class UnionAutomatonTest {
       }
       int lo = random.nextInt(100);
       int from = lo + random.nextInt(100);
-      // matches that end at, cross and start at the starts of the parts that the chains take over
+      // matches that end at, cross and start at the starts of the parts that the chains take over, and a longest
+      // one that ends at each offset from -2 to +2 around a part's start or MAX_SPAN bytes after it
       byte[] planted = " 1.2.3.4 AB12 ".getBytes(StandardCharsets.US_ASCII);
+      byte[] longest = " 123.123.123.123 ".getBytes(StandardCharsets.US_ASCII);
       for (int k = 1; k < 4; k++) {
         int partStart = from + k * ((text.length - from) / 4);
-        System.arraycopy(planted, 0, text, partStart - 8 - random.nextInt(3), planted.length);
+        System.arraycopy(planted, 0, text, partStart - 30 - random.nextInt(3), planted.length);
+        int end = partStart + (n % 2 == 0 ? 0 : MAX_SPAN) + n % 5 - 2;
+        System.arraycopy(longest, 0, text, end - longest.length + 1, longest.length);
       }
       List<Long> one = new ArrayList<>();
       roomy.scanOne(text, lo, from, text.length, (rule, end) -> one.add((long) end << 16 | rule));
       for (UnionAutomaton.Cache cache : List.of(roomy, tiny)) {
         List<Long> halves = new ArrayList<>();
-        cache.scan(text, lo, from, text.length, 16, (rule, end) -> halves.add((long) end << 16 | rule));
+        cache.scan(text, lo, from, text.length, MAX_SPAN, (rule, end) -> halves.add((long) end << 16 | rule));
         assertThat(halves).as("seed %d, text %d, cache of %d sets", seed, n, cache == tiny ? 8 : 0).isEqualTo(one);
       }
       reported += one.size();
