@@ -187,8 +187,8 @@ class UnionAutomatonTest {
       // one that ends at each offset from -2 to +2 around a part's start or MAX_SPAN bytes after it
       byte[] planted = " 1.2.3.4 AB12 ".getBytes(StandardCharsets.US_ASCII);
       byte[] longest = " 123.123.123.123 ".getBytes(StandardCharsets.US_ASCII);
-      for (int k = 1; k < 4; k++) {
-        int partStart = from + k * ((text.length - from) / 4);
+      for (int k = 1; k < UnionAutomaton.CHAINS; k++) {
+        int partStart = from + k * ((text.length - from) / UnionAutomaton.CHAINS);
         System.arraycopy(planted, 0, text, partStart - 30 - random.nextInt(3), planted.length);
         int end = partStart + (n % 2 == 0 ? 0 : MAX_SPAN) + n % 5 - 2;
         System.arraycopy(longest, 0, text, end - longest.length + 1, longest.length);
