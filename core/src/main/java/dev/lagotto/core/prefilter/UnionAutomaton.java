@@ -26,7 +26,7 @@ public final class UnionAutomaton {
   /** Transitions a {@link Cache} keeps at most (state sets times byte classes): 8 MiB of table. */
   public static final int MAX_TABLE_ENTRIES = 1 << 21;
   private static final int UNKNOWN = 0;
-  /** Chains of loads {@link Cache#scan} runs at once. */
+  /** Chains of loads {@link Cache#scan} runs at once; {@link Cache#run} is written out for this many. */
   static final int CHAINS = 3;
   /** Entries of a cache's table before its first row: per byte, its class. */
   private static final int CLASS_MAP = 256;
