@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The union reports exactly the (rule, end) pairs that running each rule from every allowed start finds. */
 class UnionAutomatonTest {
+  /** The longest match of the patterns of the test of a long range read in parts. */
+  private static final int MAX_SPAN = 15;
   private static final String ALPHABET = "0123456789abcfAB.:-@ _x";
   private static final List<String> PATTERNS = List.of(
       "[0-9]{1,3}(\\.[0-9]{1,3}){3}",
@@ -160,8 +162,6 @@ class UnionAutomatonTest {
     assertThat(ends).containsExactly(2, 2, 3, 3, 5, 5, 6, 6, 7, 7);
   }
 
-  private static final int MAX_SPAN = 15;
-
   @Test
   void aLongRangeReadInPartsAtOnceReportsWhatOneChainReportsInTheSameOrder() {
     // patterns whose matches are at most MAX_SPAN (15) bytes long, so that both ways must report the same ends
@@ -183,8 +183,9 @@ class UnionAutomatonTest {
       }
       int lo = random.nextInt(100);
       int from = lo + random.nextInt(100);
-      // matches that end at, cross and start at the starts of the parts that the chains take over, and a longest
-      // one that ends at each offset from -2 to +2 around a part's start or MAX_SPAN bytes after it
+      // before each part that a chain takes over, a few matches; then a longest one that ends at each offset from
+      // -2 to +2 around the part's start (even n) or around MAX_SPAN bytes into it (odd n), where the chain before
+      // hands over
       byte[] planted = " 1.2.3.4 AB12 ".getBytes(StandardCharsets.US_ASCII);
       byte[] longest = " 123.123.123.123 ".getBytes(StandardCharsets.US_ASCII);
       for (int k = 1; k < UnionAutomaton.CHAINS; k++) {
