@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side, whole-process throughput of Lagotto and its baselines on the generated corpora, in one run.
 #
-#   benchmarks/compare.sh [--size-mib N] [--clean-size-mib N] [--reps N] [--jdk-mib N] [--only LIST] [--out DIR]
+#   benchmarks/compare.sh [--size-mib N] [--clean-size-mib N] [--reps N] [--jdk-mib N] [--only LIST] [--pin CPU]
+#                         [--out DIR]
 #
 # For each corpus (main, clean) and each tool: one untimed warm-up run (it also fills the page cache and gives
 # the match counts), then N timed runs (default 5). Prints two markdown tables: throughput (median MB/s, min-max,
@@ -21,6 +22,9 @@
 #              left out); its MB/s is the file's size over that pass's wall time, not over the whole process
 #   lagotto    bin/lagotto scan --format jsonl, --threads 1 and --threads $(nproc), rules.tsv categories and all
 #              rules; skipped with a note when bin/lagotto is missing
+# --pin CPU runs every single-thread row (rg -j1 included) under `taskset -c CPU`, on that CPU alone: issue 3's "on
+# one core of this machine". On a virtual machine whose CPUs the host loads unequally, where a process lands then
+# decides less; the rows with all threads stay unpinned.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,6 +37,7 @@ REPS=5
 JDK_MIB=8
 ONLY="cat,java-read,rg,jdk-regex,engine,steady,lagotto"
 OUT=""
+PIN=""
 NPROC=$(nproc)
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
@@ -47,6 +52,7 @@ while [ $# -gt 0 ]; do
     --jdk-mib) posint "$1" "${2-}"; JDK_MIB=$2; shift 2 ;;
     --only) [ -n "${2-}" ] || die "--only needs a list"; ONLY=$2; shift 2 ;;
     --out) [ -n "${2-}" ] || die "--out needs a directory"; OUT=$2; shift 2 ;;
+    --pin) [[ "${2-}" =~ ^[0-9]+$ ]] || die "--pin needs a CPU number, got '${2-}'"; PIN=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
@@ -64,6 +70,7 @@ if wants rg; then command -v rg >/dev/null || missing+=("rg (ripgrep: apt-get in
 if [ ! -x /usr/bin/time ] || ! /usr/bin/time --version 2>&1 | grep -q GNU; then
   missing+=("/usr/bin/time (GNU time, for peak RSS: apt-get install -y time)")
 fi
+if [ -n "$PIN" ]; then command -v taskset >/dev/null || missing+=("taskset (for --pin: apt-get install -y util-linux)"); fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "compare.sh: missing prerequisites (nothing was installed):" >&2
   printf '  - %s\n' "${missing[@]}" >&2
@@ -78,6 +85,13 @@ HAVE_LAGOTTO=1
 if wants lagotto && [ ! -x "$LAGOTTO" ]; then
   echo "compare.sh: $LAGOTTO not found or not executable: the lagotto rows are skipped" >&2
   HAVE_LAGOTTO=0
+fi
+
+# ONE: the prefix of every single-thread run (with --pin, that CPU alone: the issue's "on one core of this machine")
+ONE=()
+if [ -n "$PIN" ]; then
+  [ "$PIN" -lt "$NPROC" ] || die "--pin $PIN: this machine has CPUs 0 to $((NPROC - 1))"
+  ONE=(taskset -c "$PIN")
 fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/lagotto-compare.XXXXXX")
@@ -180,12 +194,12 @@ for cname in main clean; do
   size=$(stat -c %s "$file")
   jdk_bytes=$(( JDK_MIB * 1048576 < size ? JDK_MIB * 1048576 : size ))
   cat "$file" > /dev/null
-  if wants cat; then run_tool "$cname" "$file" "cat" 1 "$size" none -- cat "$file"; fi
+  if wants cat; then run_tool "$cname" "$file" "cat" 1 "$size" none -- "${ONE[@]}" cat "$file"; fi
   if wants java-read; then
-    run_tool "$cname" "$file" "java read (PlainRead)" 1 "$size" none -- java -cp "$JAR" dev.lagotto.benchmarks.PlainRead "$file"
+    run_tool "$cname" "$file" "java read (PlainRead)" 1 "$size" none -- "${ONE[@]}" java -cp "$JAR" dev.lagotto.benchmarks.PlainRead "$file"
   fi
   if wants rg; then
-    run_tool "$cname" "$file" "rg -f rules.tsv" 1 "$size" rg -- rg --no-config --no-unicode --count-matches -j1 -f "$WORK/patterns.txt" "$file"
+    run_tool "$cname" "$file" "rg -f rules.tsv" 1 "$size" rg -- "${ONE[@]}" rg --no-config --no-unicode --count-matches -j1 -f "$WORK/patterns.txt" "$file"
     run_tool "$cname" "$file" "rg -f rules.tsv" "$NPROC" "$size" none -- rg --no-config --no-unicode --count-matches -f "$WORK/patterns.txt" "$file"
     for rf in "$WORK"/rule/*.txt; do   # per-rule counts, once, for the matches table
       n=$(rg --no-config --no-unicode --count-matches -f "$rf" "$file" || true)
@@ -194,26 +208,28 @@ for cname in main clean; do
   fi
   if wants jdk-regex; then
     run_tool "$cname" "$file" "java.util.regex alternation (first $JDK_MIB MiB)" 1 "$jdk_bytes" kv -- \
-      java -cp "$JAR" dev.lagotto.benchmarks.JdkRegexScan --rules "$RULES_TSV" --limit-mib "$JDK_MIB" "$file"
+      "${ONE[@]}" java -cp "$JAR" dev.lagotto.benchmarks.JdkRegexScan --rules "$RULES_TSV" --limit-mib "$JDK_MIB" "$file"
   fi
   if wants engine; then
     run_tool "$cname" "$file" "lagotto engine, rules.tsv categories" 1 "$size" kv -- \
-      java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --categories "$BENCH_CATEGORIES" "$file"
+      "${ONE[@]}" java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --categories "$BENCH_CATEGORIES" "$file"
     run_tool "$cname" "$file" "lagotto engine, all rules" 1 "$size" kv -- \
-      java -cp "$JAR" dev.lagotto.benchmarks.EngineScan "$file"
+      "${ONE[@]}" java -cp "$JAR" dev.lagotto.benchmarks.EngineScan "$file"
   fi
   if wants steady; then
     run_steady "$cname" "lagotto engine steady state, rules.tsv categories" "$size" -- \
-      java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --passes 5 --categories "$BENCH_CATEGORIES" "$file"
+      "${ONE[@]}" java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --passes 5 --categories "$BENCH_CATEGORIES" "$file"
     run_steady "$cname" "lagotto engine steady state, all rules" "$size" -- \
-      java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --passes 5 "$file"
+      "${ONE[@]}" java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --passes 5 "$file"
   fi
   if wants lagotto && [ "$HAVE_LAGOTTO" = 1 ]; then
     for th in 1 "$NPROC"; do
+      pin=()
+      [ "$th" = 1 ] && pin=("${ONE[@]}")
       run_tool "$cname" "$file" "lagotto scan, rules.tsv categories" "$th" "$size" jsonl -- \
-        "$LAGOTTO" scan --format jsonl --threads "$th" --categories "$BENCH_CATEGORIES" "$file"
+        "${pin[@]}" "$LAGOTTO" scan --format jsonl --threads "$th" --categories "$BENCH_CATEGORIES" "$file"
       run_tool "$cname" "$file" "lagotto scan, all rules" "$th" "$size" jsonl -- \
-        "$LAGOTTO" scan --format jsonl --threads "$th" "$file"
+        "${pin[@]}" "$LAGOTTO" scan --format jsonl --threads "$th" "$file"
     done
   fi
 done
@@ -224,9 +240,9 @@ done
 CPU=$(lscpu | sed -n "s/^Model name:[[:space:]]*//p" | sed -n 1p)
 JDK=$(java -version 2>&1 | sed -n 1p)
 RG=$(command -v rg >/dev/null && rg --version 2>/dev/null | sed -n 1p || echo "rg missing")
-python3 - "$RESULTS" "$COUNTS" "$MAIN" "$CLEAN" "$REPS" "$NPROC" "$CPU" "$JDK" "$RG" "$JDK_MIB" "$HAVE_LAGOTTO" <<'EOF'
+python3 - "$RESULTS" "$COUNTS" "$MAIN" "$CLEAN" "$REPS" "$NPROC" "$CPU" "$JDK" "$RG" "$JDK_MIB" "$HAVE_LAGOTTO" "$PIN" <<'EOF'
 import json, statistics, sys
-results, counts, main, clean, reps, nproc, cpu, jdk, rgv, jdk_mib, have_lagotto = sys.argv[1:]
+results, counts, main, clean, reps, nproc, cpu, jdk, rgv, jdk_mib, have_lagotto, pin = sys.argv[1:]
 manifest = {c: json.load(open(p + ".manifest.json")) for c, p in (("main", main), ("clean", clean))}
 rows, order = {}, []
 for line in open(results):
@@ -251,6 +267,9 @@ print()
 print("CPU: %s, %s cores; %s; %s; corpora: main %.0f MiB, clean %.0f MiB (gen_corpus.py seed %s, sha256 %s... / %s...)" % (
     cpu, nproc, jdk, rgv, manifest["main"]["bytes"] / 2**20, manifest["clean"]["bytes"] / 2**20,
     manifest["main"]["seed"], manifest["main"]["sha256"][:12], manifest["clean"]["sha256"][:12]))
+if pin:
+    print()
+    print("Single-thread rows pinned to CPU %s (`taskset -c %s`); the rows with %s threads unpinned." % (pin, pin, nproc))
 if have_lagotto != "1":
     print()
     print("bin/lagotto was missing: no `lagotto scan` rows.")
