@@ -55,8 +55,9 @@ import java.util.List;
  * window, so that a match across a chunk boundary is reported once, by one chunk, as in a whole-stream scan.
  *
  * <p><b>Candidates.</b> {@code NONE} tries every position. {@code INDEXED} runs the rules that have a DFA (all
- * but custom matchers) as one {@link UnionAutomaton}, one table load per byte, which reports every (rule, end)
- * where a match of the rule ends with both boundaries holding; a rule then tries the positions {@code p} in
+ * but custom matchers) as one {@link UnionAutomaton}, one table load per byte, which reports, for every position
+ * where a rule's boundary allows a match to start, the (rule, end) of the first match from there with both boundaries
+ * holding; a rule then tries the positions {@code p} in
  * {@code [end - maxLength, end - minLength]} from which every byte up to the end is one of its token bytes (bytes
  * that occur in some match), in increasing order and never twice ({@code runEndCandidates}). The union's rules with a
  * required context are {@link RequiredContextGates gated}: their ends are used only in chunks where that context
@@ -573,7 +574,7 @@ public final class Scanner {
      * Tries, per rule of the union, the positions that can start a match ending at one of its ends: those in
      * {@code [end - maxLength, end - minLength]} from which every byte up to the end is one of the rule's token
      * bytes, each once, in increasing order. Every position where the reference finds a match is one of them
-     * (its longest end is reported), and the windows' bounds grow with the end, so the positions are tried in
+     * (the first end of a match from there is reported, no further than the longest), and the windows' bounds grow with the end, so the positions are tried in
      * the reference's order and the result is the reference's.
      */
     void runEndCandidates() {

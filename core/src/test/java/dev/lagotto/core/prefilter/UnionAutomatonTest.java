@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The union reports exactly the (rule, end) pairs that running each rule from every allowed start finds. */
+/** The union reports exactly the first (rule, end) pairs that running each rule from every allowed start finds. */
 class UnionAutomatonTest {
   /** The longest match of the patterns of the test of a long range read in parts. */
   private static final int MAX_SPAN = 15;
@@ -39,25 +39,28 @@ class UnionAutomatonTest {
     return f;
   }
 
-  /** Every (rule, end) with a match from an allowed start in [from, hi), by running each rule everywhere. */
+  /**
+   * Per rule and allowed start {@code p} in [from, hi): the first end where a match from {@code p} ends with the
+   * boundary holding, by running each rule from every start; each (rule, end) once, by end then rule.
+   */
   private static List<Long> reference(List<CompiledPattern> patterns, List<boolean[]> forbidden, byte[] text, int lo,
       int from, int hi) {
-    List<Long> ends = new ArrayList<>();
-    for (int end = from + 1; end <= hi; end++) {
-      for (int r = 0; r < patterns.size(); r++) {
-        boolean[] f = forbidden.get(r);
-        if (end < hi && f != null && f[text[end] & 0xff]) {
+    java.util.SortedSet<Long> ends = new java.util.TreeSet<>();
+    for (int r = 0; r < patterns.size(); r++) {
+      boolean[] f = forbidden.get(r);
+      for (int p = from; p < hi; p++) {
+        if (p > lo && f != null && f[text[p - 1] & 0xff]) {
           continue;
         }
-        for (int p = from; p < end; p++) {
-          if ((p == lo || f == null || !f[text[p - 1] & 0xff]) && patterns.get(r).matchesWhole(text, p, end)) {
+        for (int end = p + 1; end <= hi; end++) {
+          if ((end == hi || f == null || !f[text[end] & 0xff]) && patterns.get(r).matchesWhole(text, p, end)) {
             ends.add((long) end << 16 | r);
             break;
           }
         }
       }
     }
-    return ends;
+    return new ArrayList<>(ends);
   }
 
   private static List<Long> union(UnionAutomaton.Cache cache, byte[] text, int lo, int from, int hi) {
