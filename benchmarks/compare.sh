@@ -19,7 +19,10 @@
 #   engine     EngineScan: the core Scanner on one thread without the CLI, rules.tsv categories and all rules
 #   steady     EngineScan --passes 5: the same engine in its steady state, as in the long-running agent: the
 #              fastest of passes 2-5 over the file in one process (start-up, rule compilation and JIT warm-up
-#              left out); its MB/s is the file's size over that pass's wall time, not over the whole process
+#              left out); its MB/s is the file's size over that pass's wall time, not over the whole process.
+#              With rg as well, rg -j1 runs (as a process of its own) right after each of passes 2-5, and a third
+#              table gives the ratios of these pairs, each taken within a second or two: on a host whose speed
+#              drifts, they vary far less than ratios of medians taken minutes apart
 #   lagotto    bin/lagotto scan --format jsonl, --threads 1 and --threads $(nproc), rules.tsv categories and all
 #              rules; skipped with a note when bin/lagotto is missing
 # --pin CPU runs every single-thread row (rg -j1 included) under `taskset -c CPU`, on that CPU alone: issue 3's "on
@@ -119,6 +122,7 @@ CLEAN=$(corpus_path clean "$CLEAN_MIB")
 
 RESULTS="$WORK/results.tsv"   # corpus tool threads rep seconds rss_kb bytes status
 COUNTS="$WORK/counts.tsv"     # corpus tool category count
+PAIRS="$WORK/pairs.tsv"       # corpus tool rep engine_seconds rg_seconds (steady passes, each with an rg run after it)
 : > "$RESULTS"; : > "$COUNTS"
 
 # count_jsonl: lagotto JSONL on stdin -> "category<TAB>count" lines
@@ -173,7 +177,8 @@ run_tool() {
 }
 
 # run_steady CORPUS_NAME TOOL BYTES -- CMD...: CMD prints pass_seconds<TAB>S (EngineScan --passes); REPS runs, each
-# recorded with S as its time (its peak RSS is the whole process's)
+# recorded with S as its time (its peak RSS is the whole process's), and the pair<TAB>E<TAB>B lines it prints when
+# given a baseline command
 run_steady() {
   local cname=$1 tool=$2 bytes=$3; shift 4
   local rc sec rss status
@@ -183,6 +188,7 @@ run_steady() {
     /usr/bin/time -f '%M' -o "$WORK/rss" "$@" > "$WORK/out" 2> "$WORK/err" || rc=$?
     rss=$(tail -n 1 "$WORK/rss")
     sec=$(awk -F'\t' '$1=="pass_seconds" {print $2}' "$WORK/out")
+    awk -F'\t' -v c="$cname" -v t="$tool" -v r="$rep" '$1=="pair" {print c"\t"t"\t"r"\t"$2"\t"$3}' "$WORK/out" >> "$PAIRS"
     status=ok
     if [ "$rc" -ne 0 ] || [ -z "$sec" ]; then status="failed (exit $rc)"; sec=0; fi
     printf '%s\t%s\t1\t%s\t%s\t%s\t%s\t%s\n' "$cname" "$tool" "$rep" "$sec" "$rss" "$bytes" "$status" >> "$RESULTS"
@@ -217,10 +223,13 @@ for cname in main clean; do
       "${ONE[@]}" java -cp "$JAR" dev.lagotto.benchmarks.EngineScan "$file"
   fi
   if wants steady; then
+    pair=()   # rg -j1 after each steady pass, in the same process (and on the same CPU with --pin)
+    wants rg && pair=(-- rg --no-config --no-unicode --count-matches -j1 -f "$WORK/patterns.txt" "$file")
     run_steady "$cname" "lagotto engine steady state, rules.tsv categories" "$size" -- \
-      "${ONE[@]}" java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --passes 5 --categories "$BENCH_CATEGORIES" "$file"
+      "${ONE[@]}" java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --passes 5 --categories "$BENCH_CATEGORIES" "$file" \
+      "${pair[@]}"
     run_steady "$cname" "lagotto engine steady state, all rules" "$size" -- \
-      "${ONE[@]}" java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --passes 5 "$file"
+      "${ONE[@]}" java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --passes 5 "$file" "${pair[@]}"
   fi
   if wants lagotto && [ "$HAVE_LAGOTTO" = 1 ]; then
     for th in 1 "$NPROC"; do
@@ -234,15 +243,16 @@ for cname in main clean; do
   fi
 done
 
-[ -n "$OUT" ] && cp "$RESULTS" "$COUNTS" "$OUT"/
+touch "$PAIRS"
+[ -n "$OUT" ] && cp "$RESULTS" "$COUNTS" "$PAIRS" "$OUT"/
 
 # --- tables --------------------------------------------------------------------------------------------------
 CPU=$(lscpu | sed -n "s/^Model name:[[:space:]]*//p" | sed -n 1p)
 JDK=$(java -version 2>&1 | sed -n 1p)
 RG=$(command -v rg >/dev/null && rg --version 2>/dev/null | sed -n 1p || echo "rg missing")
-python3 - "$RESULTS" "$COUNTS" "$MAIN" "$CLEAN" "$REPS" "$NPROC" "$CPU" "$JDK" "$RG" "$JDK_MIB" "$HAVE_LAGOTTO" "$PIN" <<'EOF'
+python3 - "$RESULTS" "$COUNTS" "$MAIN" "$CLEAN" "$REPS" "$NPROC" "$CPU" "$JDK" "$RG" "$JDK_MIB" "$HAVE_LAGOTTO" "$PIN" "$PAIRS" <<'EOF'
 import json, statistics, sys
-results, counts, main, clean, reps, nproc, cpu, jdk, rgv, jdk_mib, have_lagotto, pin = sys.argv[1:]
+results, counts, main, clean, reps, nproc, cpu, jdk, rgv, jdk_mib, have_lagotto, pin, pairs = sys.argv[1:]
 manifest = {c: json.load(open(p + ".manifest.json")) for c, p in (("main", main), ("clean", clean))}
 rows, order = {}, []
 for line in open(results):
@@ -287,6 +297,31 @@ for key in order:
     ratio = "%.2f" % (m / rg) if rg and not tool.startswith("rg") else ("1.00" if tool.startswith("rg") else "")
     print("| %s | %s | %s | %s | %s-%s | %s | %.0f |" % (c, tool, th, format(round(m, 1), ",") if m < 100 else format(round(m), ","),
           format(round(min(r["mbs"]), 1), ","), format(round(max(r["mbs"]), 1), ","), ratio, statistics.median(r["rss"])))
+paired, porder = {}, []
+for line in open(pairs):
+    c, tool, rep, eng, rgs = line.rstrip("\n").split("\t")
+    if (c, tool) not in paired:
+        paired[(c, tool)] = []
+        porder.append((c, tool))
+    paired[(c, tool)].append((float(eng), float(rgs)))
+if porder:
+    print()
+    print("## Steady state paired with rg")
+    print()
+    print("rg -j1 (whole process) ran right after each of passes 2-5 of each steady-state process: %s reps x 4 pairs." % reps)
+    print("A pair's ratio is rg's time over the pass's, so a drift of the host's speed between the two is at most a")
+    print("second or two long; the median and range are over all pairs.")
+    print()
+    print("| corpus | engine | pairs | engine MB/s median | rg MB/s median | x rg, median of pairs | x rg, min-max |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for c, tool in porder:
+        ps = paired[(c, tool)]
+        size = rows[(c, tool, "1")]["bytes"]
+        ratios = [r / e for e, r in ps]
+        print("| %s | %s | %d | %s | %s | %.2f | %.2f-%.2f |" % (c, tool.replace("lagotto engine steady state, ", ""), len(ps),
+              format(round(statistics.median(size / 1e6 / e for e, _ in ps)), ","),
+              format(round(statistics.median(size / 1e6 / r for _, r in ps)), ","),
+              statistics.median(ratios), min(ratios), max(ratios)))
 print()
 print("## Matches by category (warm-up run of each tool)")
 print()

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -26,8 +27,14 @@ import java.util.Set;
  * scans file after file; the counts are the first pass's, and {@code pass_seconds} is the wall time of the
  * fastest of passes 2 to N: the engine's steady state, with start-up, rule compilation and JIT warm-up left out.
  *
+ * <p>With a baseline command after {@code --} as well, that command runs as a process of its own after each of passes
+ * 2 to N, and each pass prints {@code pair<TAB>engine seconds<TAB>baseline seconds}: a ratio taken seconds apart, so
+ * that a host whose speed drifts over a minute (a shared virtual machine) changes both sides of it alike. The
+ * baseline's output is discarded, its time is its whole process's wall time, and an exit status above 1 is an error
+ * (grep and ripgrep exit 1 when nothing matched).
+ *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.lagotto.benchmarks.EngineScan
- * [--categories email,ipv4,...] [--prefilter INDEXED|NONE] [--passes N] FILE}
+ * [--categories email,ipv4,...] [--prefilter INDEXED|NONE] [--passes N] FILE [-- BASELINE_COMMAND...]}
  */
 public final class EngineScan {
   private EngineScan() {}
@@ -37,8 +44,13 @@ public final class EngineScan {
     ScanSettings.PrefilterMode prefilter = ScanSettings.PrefilterMode.INDEXED;
     Path file = null;
     int passes = 1;
+    List<String> baseline = List.of();
     try {
       for (int i = 0; i < args.length; i++) {
+        if (args[i].equals("--")) {
+          baseline = List.of(args).subList(i + 1, args.length);
+          break;
+        }
         switch (args[i]) {
           case "--categories" -> categories = parseCategories(args[++i]);
           case "--prefilter" -> prefilter = ScanSettings.PrefilterMode.valueOf(args[++i].toUpperCase(Locale.ROOT));
@@ -59,14 +71,17 @@ public final class EngineScan {
       if (file == null) {
         throw new IllegalArgumentException("no FILE given");
       }
+      if (!baseline.isEmpty() && passes < 2) {
+        throw new IllegalArgumentException("a baseline command needs --passes 2 or more");
+      }
     } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
       System.err.println("EngineScan: " + e.getMessage()
-          + "\nusage: EngineScan [--categories LIST] [--prefilter INDEXED|NONE] [--passes N] FILE");
+          + "\nusage: EngineScan [--categories LIST] [--prefilter INDEXED|NONE] [--passes N] FILE [-- BASELINE...]");
       System.exit(JdkRegexScan.EXIT_USAGE);
       return;
     }
     try {
-      System.out.print(report(file, categories, prefilter, passes));
+      System.out.print(report(file, categories, prefilter, passes, baseline));
     } catch (IOException | RuleLoadException e) {
       System.err.println("EngineScan: " + e.getMessage());
       System.exit(JdkRegexScan.EXIT_IO);
@@ -76,6 +91,12 @@ public final class EngineScan {
   /** What {@link #main} prints for these arguments: the counts, then the passes' time when {@code passes > 1}. */
   static String report(Path file, Set<Category> categories, ScanSettings.PrefilterMode prefilter, int passes)
       throws IOException, RuleLoadException {
+    return report(file, categories, prefilter, passes, List.of());
+  }
+
+  /** As {@link #report(Path, Set, ScanSettings.PrefilterMode, int)}, timing {@code baseline} after passes 2 to N. */
+  static String report(Path file, Set<Category> categories, ScanSettings.PrefilterMode prefilter, int passes,
+      List<String> baseline) throws IOException, RuleLoadException {
     Scanner scanner = Scanner.build(RulePackLoader.loadDefault(),
         ScanSettings.DEFAULTS.withPrefilter(prefilter).withCategories(categories));
     CountingSink sink = new CountingSink();
@@ -84,12 +105,17 @@ public final class EngineScan {
       bytes = scan(in, scanner, sink);
     }
     long fastest = Long.MAX_VALUE;
+    StringBuilder pairs = new StringBuilder();
     for (int pass = 2; pass <= passes; pass++) {
       long t0 = System.nanoTime();
       try (InputStream in = Files.newInputStream(file)) {
         scan(in, scanner, new CountingSink());
       }
-      fastest = Math.min(fastest, System.nanoTime() - t0);
+      long engine = System.nanoTime() - t0;
+      fastest = Math.min(fastest, engine);
+      if (!baseline.isEmpty()) {
+        pairs.append(String.format(Locale.ROOT, "pair\t%.6f\t%.6f%n", engine / 1e9, timeProcess(baseline) / 1e9));
+      }
     }
     StringBuilder out = new StringBuilder();
     for (Category c : Category.values()) {
@@ -100,9 +126,29 @@ public final class EngineScan {
     out.append("total\t").append(sink.total()).append("\nbytes\t").append(bytes).append('\n');
     if (passes > 1) {
       out.append("passes\t").append(passes).append('\n')
-          .append(String.format(Locale.ROOT, "pass_seconds\t%.6f%n", fastest / 1e9));
+          .append(String.format(Locale.ROOT, "pass_seconds\t%.6f%n", fastest / 1e9)).append(pairs);
     }
     return out.toString();
+  }
+
+  /** The wall time in nanoseconds of {@code command} run to its end, its output discarded. */
+  private static long timeProcess(List<String> command) throws IOException {
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    int status;
+    try {
+      status = p.waitFor();
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while the baseline " + command.get(0) + " ran", e);
+    }
+    long elapsed = System.nanoTime() - t0;
+    if (status > 1) {
+      throw new IOException("the baseline " + String.join(" ", command) + " exited with status " + status);
+    }
+    return elapsed;
   }
 
   /**

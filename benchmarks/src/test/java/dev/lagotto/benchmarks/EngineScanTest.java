@@ -1,6 +1,7 @@
 package dev.lagotto.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lagotto.core.rule.Category;
 import dev.lagotto.core.rule.RulePackLoader;
@@ -68,5 +69,38 @@ class EngineScanTest {
     assertThat(thrice).startsWith(once).contains("passes\t3\n");
     double seconds = Double.parseDouble(thrice.replaceAll("(?s).*pass_seconds\t([0-9.]+)\n", "$1"));
     assertThat(seconds).isPositive().isLessThan(60);
+  }
+
+  @Test
+  void aBaselineRunsAfterEachTimedPassAndIsTimedBesideIt(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("main-1.log");
+    Files.write(file, Corpora.read("main", 1));
+    EnumSet<Category> all = EnumSet.allOf(Category.class);
+    Path marks = dir.resolve("marks");
+    // the baseline leaves a mark per run and takes at least 0.2 s
+    List<String> baseline = List.of("sh", "-c", "echo x >> '" + marks + "'; sleep 0.2");
+
+    String report = EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 3, baseline);
+
+    assertThat(Files.readAllLines(marks)).hasSize(2);
+    List<String> pairs = report.lines().filter(l -> l.startsWith("pair\t")).toList();
+    assertThat(pairs).hasSize(2);
+    for (String pair : pairs) {
+      String[] f = pair.split("\t");
+      assertThat(Double.parseDouble(f[1])).isPositive().isLessThan(60);
+      assertThat(Double.parseDouble(f[2])).isGreaterThanOrEqualTo(0.2).isLessThan(60);
+    }
+    assertThat(EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 3)).doesNotContain("pair\t");
+  }
+
+  @Test
+  void aBaselineThatFailsIsAnError(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("main-1.log");
+    Files.write(file, Corpora.read("main", 1));
+    EnumSet<Category> all = EnumSet.allOf(Category.class);
+
+    assertThatThrownBy(() -> EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 2,
+        List.of("sh", "-c", "exit 2")))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("exited with status 2");
   }
 }
