@@ -15,8 +15,8 @@ import java.util.Map;
  * <p>One end per start is all that a scanner needs to find the start again (every byte of a match is one of the rule's
  * bytes, so it can walk back from the end), and it then runs the rule's own DFA for the longest match. A thread that
  * went on would report every later end of the same match: a User-Agent string has some twenty, one per word and
- * version part. Ending threads at their first match halved the state sets of the default pack on {@code main}
- * (7,900 to 5,600) and cut the accepting transitions, where the scan loop stops, from 1.1M to 0.67M per 64 MiB.
+ * version part. Ending threads at their first match cut the state sets of the default pack on {@code main} from
+ * 7,900 to 5,600, and the accepting transitions, where the scan loop stops, from 1.1M to 0.67M per 64 MiB.
  *
  * <p>The rules and the byte classes (bytes that every rule treats alike) are fixed at {@link #of}; immutable and
  * thread-safe. The state sets and their transitions are built on demand in a {@link Cache}, one per scanning
