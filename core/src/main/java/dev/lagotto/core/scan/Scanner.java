@@ -435,7 +435,7 @@ public final class Scanner {
     for (int i = 0; i < n; i++) {
       order[i] = ((long) s.start[i] << 32) | i;
     }
-    Arrays.sort(order, 0, n);
+    AscendingRuns.sort(order, n, s.sortScratch, s.runBounds);
     int i = 0;
     while (i < n) {
       int first = (int) order[i];
@@ -526,6 +526,9 @@ public final class Scanner {
     int[] rule = new int[INITIAL_MATCHES];
     double[] confidence = new double[INITIAL_MATCHES];
     long[] order = new long[INITIAL_MATCHES];
+    /** Scratch space of {@link AscendingRuns#sort} for {@link #order}. */
+    long[] sortScratch = new long[INITIAL_MATCHES];
+    final int[] runBounds = new int[AscendingRuns.MAX_RUNS + 1];
     byte[] state = new byte[INITIAL_MATCHES];
     int count;
     int rulesRun;
@@ -688,6 +691,7 @@ public final class Scanner {
         rule = Arrays.copyOf(rule, n);
         confidence = Arrays.copyOf(confidence, n);
         order = Arrays.copyOf(order, n);
+        sortScratch = new long[n];
         state = Arrays.copyOf(state, n);
       }
       start[count] = s;
