@@ -153,9 +153,10 @@ public final class PersonNameMatcher implements CustomMatcher {
     for (; p <= last; p += 8) {
       long here = ByteLanes.load(bytes, p);
       long next = ByteLanes.load(bytes, p + 1);
-      // a superset of canStartUpperRun's bytes after the letter: 'a' and above, ' and .
+      // a superset of canStartUpperRun's bytes after the letter: 'a' and above, ' and . (and & and /: the bytes
+      // that are 0x2f with the bits 0x09 set, one test instead of two)
       long lanes = ByteLanes.inRange(here, 'A', 'Z')
-          & (ByteLanes.atLeast(next, 'a') | ByteLanes.equal(next, '\'') | ByteLanes.equal(next, '.'));
+          & (ByteLanes.atLeast(next, 'a') | ByteLanes.equal(next | 0x0909090909090909L, 0x2f));
       if ((here & ByteLanes.HIGH) != 0) {
         lanes |= ByteLanes.inRange(here ^ ByteLanes.HIGH, 0xC3 - 0x80, 0xC5 - 0x80);
       }
