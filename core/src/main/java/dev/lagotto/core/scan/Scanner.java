@@ -577,8 +577,8 @@ public final class Scanner {
      * Tries, per rule of the union, the positions that can start a match ending at one of its ends: those in
      * {@code [end - maxLength, end - minLength]} from which every byte up to the end is one of the rule's token
      * bytes, each once, in increasing order. Every position where the reference finds a match is one of them
-     * (the first end of a match from there is reported, no further than the longest), and the windows' bounds grow with the end, so the positions are tried in
-     * the reference's order and the result is the reference's.
+     * (the first end of a match from there is reported, no further than the longest), and the windows' bounds grow
+     * with the end, so the positions are tried in the reference's order and the result is the reference's.
      */
     void runEndCandidates() {
       for (int u = 0; u < endCount.length; u++) {
