@@ -87,6 +87,12 @@ public final class ContextScorer {
   private final byte[] firstKinds = new byte[BYTE_VALUES];
   /** The word lists that are not empty. */
   private final int kinds;
+  /**
+   * Per first byte {@code f} and bit {@code c} of {@link #seconds} ({@code f * 64 + c}): which word lists have a word
+   * that starts with {@code f} and whose second byte has bit {@code c} (every bit for a word of one byte). One load
+   * that rejects most word starts of a window, where {@link #firstKinds} passes most.
+   */
+  private final byte[] pairKinds = new byte[BYTE_VALUES * 64];
 
   private ContextScorer(Rule.RuleContext context) {
     if (context.window() < 0) {
@@ -115,6 +121,13 @@ public final class ContextScorer {
           | (negativeByFirst != null && negativeByFirst[b] != null ? FOUND_NEGATIVE : 0));
     }
     this.kinds = (words.length > 0 ? FOUND_WORD : 0) | (negative.length > 0 ? FOUND_NEGATIVE : 0);
+    for (int b = 0; b < BYTE_VALUES; b++) {
+      for (int c = 0; c < 64; c++) {
+        pairKinds[b * 64 + c] = (byte) (((firstKinds[b] & FOUND_WORD) != 0 && (wordSeconds[b] >>> c & 1) != 0
+            ? FOUND_WORD : 0) | ((firstKinds[b] & FOUND_NEGATIVE) != 0 && (negativeSeconds[b] >>> c & 1) != 0
+            ? FOUND_NEGATIVE : 0));
+      }
+    }
     boolean wordFirst = true;
     for (int b = 0; b < BYTE_VALUES; b++) {
       wordFirst &= firstKinds[b] == 0 || WORD[b];
@@ -444,10 +457,12 @@ public final class ContextScorer {
   /** {@link #wordsAt} at each of {@code lanes} of the word at {@code base}, until every kind of {@code want} is found. */
   private int wordsIn(byte[] b, int hi, int base, long lanes, int to, int start, int want) {
     int found = 0;
+    int lastByte = b.length - 1;
     while (lanes != 0) {
       int p = base + ByteLanes.firstLane(lanes);
       lanes &= lanes - 1;
-      int k = firstKinds[b[p] & 0xff] & want & ~found;
+      // at the array's last byte only words of one byte fit, and they have every second-byte bit
+      int k = pairKinds[(b[p] & 0xff) << 6 | LOWER[b[Math.min(p + 1, lastByte)] & 0xff] & 63] & want & ~found;
       if (k != 0) {
         found |= wordsAt(b, hi, p, to, start, k);
         if (found == want) {
