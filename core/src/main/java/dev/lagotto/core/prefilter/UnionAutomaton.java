@@ -163,6 +163,8 @@ public final class UnionAutomaton {
   /** The lazily built states and transitions of one thread. Not thread-safe. */
   public final class Cache {
     private final int classes = classByte.length;
+    /** {@code ceil(2^32 / classes)}, for {@link #idAt}. */
+    private final long reciprocal = ((1L << 32) + classes - 1) / classes;
     /**
      * Per byte, its class ({@link #CLASS_MAP} entries); then per state set and class, at {@link #rowOf}{@code (id) +
      * class}, the row of the next set, negated when some rule accepts there (0 when not built yet).
@@ -214,9 +216,14 @@ public final class UnionAutomaton {
       return CLASS_MAP + id * classes;
     }
 
-    /** The state set of row {@code row} (or of a transition to it, negated or not). */
+    /**
+     * The state set of row {@code row} (or of a transition to it, negated or not). A multiplication by the rounded-up
+     * reciprocal of {@link #classes} instead of a division (on each stop of the scan loop): exact, as the row less
+     * {@link #CLASS_MAP} is a multiple of {@code classes} and the error, below {@code id * classes / 2^32}, stays
+     * under 1.
+     */
     private int idAt(int row) {
-      return (Math.abs(row) - CLASS_MAP) / classes;
+      return (int) ((Math.abs(row) - CLASS_MAP) * reciprocal >>> 32);
     }
 
     /** A table for {@code sets} state sets: the byte classes first, then no transitions. */
