@@ -74,23 +74,19 @@ public final class ContextScorer {
   private final byte[][][] negativeByFirst;
   private final CompiledPattern[] suffixes;
   private final int window;
-  /** {@link #seconds} of {@link #words} and of {@link #negative}. */
-  private final long[] wordSeconds;
-  private final long[] negativeSeconds;
   /** Whether every word and negative word starts with a {@link #isWordByte word byte}. */
   private final boolean firstBytesAreWordBytes;
   private final double boost;
   private final double penalty;
   private final boolean required;
   private final CsvColumns.NameTest columnTest = this::isKeyColumn;
-  /** Per byte value: which word lists ({@link #FOUND_WORD}, {@link #FOUND_NEGATIVE}) have a word starting with it. */
-  private final byte[] firstKinds = new byte[BYTE_VALUES];
   /** The word lists that are not empty. */
   private final int kinds;
   /**
-   * Per first byte {@code f} and bit {@code c} of {@link #seconds} ({@code f * 64 + c}): which word lists have a word
-   * that starts with {@code f} and whose second byte has bit {@code c} (every bit for a word of one byte). One load
-   * that rejects most word starts of a window, where {@link #firstKinds} passes most.
+   * Per first byte {@code f} and bit {@code c} of {@link #seconds} ({@code f * 64 + c}): which word lists
+   * ({@link #FOUND_WORD}, {@link #FOUND_NEGATIVE}) have a word that starts with {@code f} and whose second byte has
+   * bit {@code c} (every bit for a word of one byte); see {@link #kindsAt}. In text a word's first letter is common,
+   * its first two letters much less so: one load rejects most word starts of a window.
    */
   private final byte[] pairKinds = new byte[BYTE_VALUES * 64];
 
@@ -109,28 +105,21 @@ public final class ContextScorer {
     this.negative = encode(context.negative(), false);
     this.wordsByFirst = byFirstByte(words);
     this.negativeByFirst = byFirstByte(negative);
-    this.wordSeconds = seconds(words);
-    this.negativeSeconds = seconds(negative);
     this.suffixes = compileSuffixes(context.negativeSuffix());
     this.window = context.window();
     this.boost = context.boost();
     this.penalty = context.penalty() == 0 ? DEFAULT_PENALTY : context.penalty();
     this.required = context.required();
-    for (int b = 0; b < BYTE_VALUES; b++) {
-      firstKinds[b] = (byte) ((wordsByFirst != null && wordsByFirst[b] != null ? FOUND_WORD : 0)
-          | (negativeByFirst != null && negativeByFirst[b] != null ? FOUND_NEGATIVE : 0));
-    }
     this.kinds = (words.length > 0 ? FOUND_WORD : 0) | (negative.length > 0 ? FOUND_NEGATIVE : 0);
-    for (int b = 0; b < BYTE_VALUES; b++) {
-      for (int c = 0; c < 64; c++) {
-        pairKinds[b * 64 + c] = (byte) (((firstKinds[b] & FOUND_WORD) != 0 && (wordSeconds[b] >>> c & 1) != 0
-            ? FOUND_WORD : 0) | ((firstKinds[b] & FOUND_NEGATIVE) != 0 && (negativeSeconds[b] >>> c & 1) != 0
-            ? FOUND_NEGATIVE : 0));
-      }
-    }
+    long[] wordSeconds = seconds(words);
+    long[] negativeSeconds = seconds(negative);
     boolean wordFirst = true;
     for (int b = 0; b < BYTE_VALUES; b++) {
-      wordFirst &= firstKinds[b] == 0 || WORD[b];
+      for (int c = 0; c < 64; c++) {
+        pairKinds[b * 64 + c] = (byte) ((wordSeconds[b] >>> c & 1) * FOUND_WORD
+            | (negativeSeconds[b] >>> c & 1) * FOUND_NEGATIVE);
+      }
+      wordFirst &= wordSeconds[b] == 0 && negativeSeconds[b] == 0 || WORD[b];
     }
     this.firstBytesAreWordBytes = wordFirst;
   }
@@ -457,12 +446,10 @@ public final class ContextScorer {
   /** {@link #wordsAt} at each of {@code lanes} of the word at {@code base}, until every kind of {@code want} is found. */
   private int wordsIn(byte[] b, int hi, int base, long lanes, int to, int start, int want) {
     int found = 0;
-    int lastByte = b.length - 1;
     while (lanes != 0) {
       int p = base + ByteLanes.firstLane(lanes);
       lanes &= lanes - 1;
-      // at the array's last byte only words of one byte fit, and they have every second-byte bit
-      int k = pairKinds[(b[p] & 0xff) << 6 | LOWER[b[Math.min(p + 1, lastByte)] & 0xff] & 63] & want & ~found;
+      int k = kindsAt(b, p) & want & ~found;
       if (k != 0) {
         found |= wordsAt(b, hi, p, to, start, k);
         if (found == want) {
@@ -477,7 +464,7 @@ public final class ContextScorer {
   private int scalarBefore(byte[] b, int lo, int hi, int floor, int q, int start, int want) {
     int found = 0;
     for (int p = q - 1; p >= floor && b[p] != '\n'; p--) {
-      int k = firstKinds[b[p] & 0xff] & want & ~found;
+      int k = kindsAt(b, p) & want & ~found;
       if (k != 0 && (p == lo || !isWordByte(b[p - 1]))) {
         found |= wordsAt(b, hi, p, start, start, k);
         if (found == want) {
@@ -492,7 +479,7 @@ public final class ContextScorer {
   private int scalarAfter(byte[] b, int lo, int hi, int q, int ceiling, int start, int end, int want) {
     int found = 0;
     for (int p = q; p < ceiling && b[p] != '\n'; p++) {
-      int k = firstKinds[b[p] & 0xff] & want & ~found;
+      int k = kindsAt(b, p) & want & ~found;
       if (k != 0 && (p == end || p == lo || !isWordByte(b[p - 1]))) {
         found |= wordsAt(b, hi, p, ceiling, start, k);
         if (found == want) {
@@ -506,24 +493,21 @@ public final class ContextScorer {
   /** Which of the lists {@code k} have a word that starts at {@code p} and ends by {@code to} at a word end. */
   private int wordsAt(byte[] b, int hi, int p, int to, int start, int k) {
     int found = 0;
-    if ((k & FOUND_WORD) != 0 && secondMayFollow(wordSeconds, b, p)
-        && startsWord(b, hi, p, to, start, wordsByFirst[b[p] & 0xff])) {
+    if ((k & FOUND_WORD) != 0 && startsWord(b, hi, p, to, start, wordsByFirst[b[p] & 0xff])) {
       found |= FOUND_WORD;
     }
-    if ((k & FOUND_NEGATIVE) != 0 && secondMayFollow(negativeSeconds, b, p)
-        && startsWord(b, hi, p, to, start, negativeByFirst[b[p] & 0xff])) {
+    if ((k & FOUND_NEGATIVE) != 0 && startsWord(b, hi, p, to, start, negativeByFirst[b[p] & 0xff])) {
       found |= FOUND_NEGATIVE;
     }
     return found;
   }
 
   /**
-   * Whether some word of a list whose {@link #seconds} are {@code seconds} may start at {@code p}, judged by the
-   * bytes at {@code p} and {@code p + 1} (true at the array's last byte). A bit test that spares most word
-   * comparisons: in text, a word's first letter is common, its first two letters much less so.
+   * Which word lists may have a word starting at {@code p}, judged by the bytes at {@code p} and {@code p + 1}
+   * ({@link #pairKinds}); at the array's last byte only words of one byte fit, and they have every second-byte bit.
    */
-  private static boolean secondMayFollow(long[] seconds, byte[] b, int p) {
-    return p + 1 >= b.length || (seconds[b[p] & 0xff] >>> (LOWER[b[p + 1] & 0xff] & 63) & 1) != 0;
+  private int kindsAt(byte[] b, int p) {
+    return pairKinds[(b[p] & 0xff) << 6 | LOWER[b[Math.min(p + 1, b.length - 1)] & 0xff] & 63];
   }
 
   /**
