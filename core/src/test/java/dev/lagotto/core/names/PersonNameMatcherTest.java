@@ -39,6 +39,8 @@ class PersonNameMatcherTest {
       Dear Jane Roe, your order has shipped            | Jane Roe
       {"full_name":"John Doe","plan":"pro"}            | John Doe
       author: Doe, Jane                                | Doe, Jane
+      approved: yes (Garcia, Maria)                    | Garcia, Maria
+      Marie de Vries opened the ticket                 | Marie de Vries
       signed by J. Doe yesterday                       | J. Doe
       From: Richard M. Roe <richard@example.com>       | Richard M. Roe
       assigned to John Smith today                     | John Smith
