@@ -57,6 +57,10 @@ public final class ContextScorer {
   /** What {@link #near} looks for and found: a word; a negative word. */
   private static final int FOUND_WORD = 1;
   private static final int FOUND_NEGATIVE = 2;
+  /** {@link #nonWordFirst}: every word starts with a word byte. */
+  private static final int NO_OTHER_FIRST = -1;
+  /** {@link #nonWordFirst}: words start with two or more bytes that are not word bytes. */
+  private static final int SEVERAL = -2;
   /** ASCII lower case of every byte value (other bytes unchanged). */
   private static final byte[] LOWER = lowerTable();
   /** {@link #isWordByte} of every byte value. */
@@ -74,8 +78,11 @@ public final class ContextScorer {
   private final byte[][][] negativeByFirst;
   private final CompiledPattern[] suffixes;
   private final int window;
-  /** Whether every word and negative word starts with a {@link #isWordByte word byte}. */
-  private final boolean firstBytesAreWordBytes;
+  /**
+   * The first byte that is not a {@link #isWordByte word byte} of the words and negative words: {@link #NO_OTHER_FIRST}
+   * when every one starts with a word byte, {@link #SEVERAL} when two or more such bytes start some.
+   */
+  private final int nonWordFirst;
   private final double boost;
   private final double penalty;
   private final boolean required;
@@ -113,15 +120,17 @@ public final class ContextScorer {
     this.kinds = (words.length > 0 ? FOUND_WORD : 0) | (negative.length > 0 ? FOUND_NEGATIVE : 0);
     long[] wordSeconds = seconds(words);
     long[] negativeSeconds = seconds(negative);
-    boolean wordFirst = true;
+    int nonWord = NO_OTHER_FIRST;
     for (int b = 0; b < BYTE_VALUES; b++) {
       for (int c = 0; c < 64; c++) {
         pairKinds[b * 64 + c] = (byte) ((wordSeconds[b] >>> c & 1) * FOUND_WORD
             | (negativeSeconds[b] >>> c & 1) * FOUND_NEGATIVE);
       }
-      wordFirst &= wordSeconds[b] == 0 && negativeSeconds[b] == 0 || WORD[b];
+      if ((wordSeconds[b] != 0 || negativeSeconds[b] != 0) && !WORD[b]) {
+        nonWord = nonWord == NO_OTHER_FIRST ? b : SEVERAL;
+      }
     }
-    this.firstBytesAreWordBytes = wordFirst;
+    this.nonWordFirst = nonWord;
   }
 
   /**
@@ -420,12 +429,17 @@ public final class ContextScorer {
 
   /**
    * The lanes of {@code here} where a word may start: the byte before (the same lane of {@code before}, loaded one
-   * byte earlier) is not a word byte. When every word and negative word starts with a word byte, the lane's own
-   * byte must be one too.
+   * byte earlier) is not a word byte, and the lane's own byte is a word byte or the one other byte that starts a word
+   * ({@link #nonWordFirst}; any byte when there are several). ipv4's negative words {@code (<<} and {@code (>=}
+   * would otherwise make every byte after a space or punctuation a candidate: half of its windows' candidates.
    */
   private long candidateLanes(long here, long before) {
     long lanes = ~wordLanes(before) & ByteLanes.HIGH;
-    return firstBytesAreWordBytes ? lanes & wordLanes(here) : lanes;
+    if (nonWordFirst == SEVERAL) {
+      return lanes;
+    }
+    long starts = wordLanes(here);
+    return lanes & (nonWordFirst == NO_OTHER_FIRST ? starts : starts | ByteLanes.equal(here, nonWordFirst));
   }
 
   /** The lanes holding a word byte ({@link #isWordByte}): an ASCII letter, digit or {@code _}, or any non-ASCII. */
