@@ -45,6 +45,11 @@ public final class EngineAb {
     long[] cpu = new long[2];
     long[] scanned = new long[2];
     long[] matches = new long[2];
+    // per measured round, each side's CPU time: the ratio of a round's two times is taken within a second, so a
+    // host whose speed shifts for seconds at a time moves both of its sides alike
+    double[] roundRatio = new double[rounds];
+    int measured = 0;
+    long[] roundCpu = new long[2];
     int pos = 0;
     for (int r = 0; r < rounds; r++) {
       int from = pos;
@@ -59,7 +64,11 @@ public final class EngineAb {
           cpu[v] += c;
           scanned[v] += to - from;
         }
+        roundCpu[v] = c;
         matches[v] = m;
+      }
+      if (n == 2 && r >= rounds / 3) {
+        roundRatio[measured++] = (double) roundCpu[0] / roundCpu[1];
       }
     }
     for (int v = 0; v < n; v++) {
@@ -67,6 +76,10 @@ public final class EngineAb {
           scanned[v] / (cpu[v] / 1e9) / 1e6, rounds - rounds / 3, matches[v]);
     }
     if (n == 2) {
+      double[] sorted = java.util.Arrays.copyOf(roundRatio, measured);
+      java.util.Arrays.sort(sorted);
+      System.out.printf("B/A per round: median %.3f, quartiles %.3f-%.3f over %d rounds%n", sorted[measured / 2],
+          sorted[measured / 4], sorted[measured * 3 / 4], measured);
       System.out.printf("B/A = %.3f%n", (double) cpu[0] / scanned[0] * scanned[1] / cpu[1]);
     }
   }
