@@ -3,6 +3,8 @@
 # plain processes: PostgreSQL 15 (initdb/postgres under /usr/lib/postgresql/15/bin) and MariaDB
 # (mariadb-install-db, mariadbd). Debian 12; idempotent (installs only what is missing); needs root.
 # The packages' own services are not started or enabled: the tests run private servers on 127.0.0.1.
+# Also the two tools the benchmark tests use, which a minimal Debian lacks: python3 (generates the corpora)
+# and GNU time (compare.sh's peak RSS, run by CompareScriptIT).
 set -euo pipefail
 
 PG_BIN=/usr/lib/postgresql/15/bin
@@ -18,8 +20,15 @@ if ! command -v mariadb-install-db >/dev/null 2>&1 && [[ ! -x /usr/bin/mariadb-i
   [[ " ${missing[*]-} " == *" mariadb-server "* ]] || missing+=(mariadb-server)
 fi
 
+if ! command -v python3 >/dev/null 2>&1; then
+  missing+=(python3)
+fi
+if [[ ! -x /usr/bin/time ]] || ! /usr/bin/time --version 2>&1 | grep -q GNU; then
+  missing+=(time)
+fi
+
 if [[ ${#missing[@]} -eq 0 ]]; then
-  echo "install-db: postgresql-15 and mariadb-server already installed"
+  echo "install-db: postgresql-15, mariadb-server, python3 and GNU time already installed"
   exit 0
 fi
 

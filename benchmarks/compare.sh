@@ -346,7 +346,7 @@ for c in ("main", "clean"):
         if (c, t, "total") not in got and any(cc == c and tt == t for (cc, tt, _) in got):
             got[(c, t, "total")] = sum(v for (cc, tt, _), v in got.items() if cc == c and tt == t)
 tools = [t for t in tools if t != "rg -f rules.tsv"] + (["rg -f rules.tsv"] if "rg -f rules.tsv" in tools else [])
-print("| corpus | category | planted | " + " | ".join(tools) + " |")
+print("| corpus | category | planted |" + "".join(" %s |" % t for t in tools))
 print("|---|---|---:|" + "---:|" * len(tools))
 for c in ("main", "clean"):
     truth = manifest[c]["ground_truth_pii"]
@@ -361,5 +361,5 @@ for c in ("main", "clean"):
             planted = str(sum(truth.get(s, 0) for s in src)) if src else ""
         cells = [str(got[(c, t, k)]) if (c, t, k) in got else "" for t in tools]
         if any(cells) or planted not in ("", "0"):
-            print("| %s | %s | %s | %s |" % (c, k, planted, " | ".join(cells)))
+            print("| %s | %s | %s |%s" % (c, k, planted, "".join(" %s |" % x for x in cells)))
 EOF
