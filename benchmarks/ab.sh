@@ -7,8 +7,10 @@
 # e.g. a `git worktree add` of the base commit and this one. Both scanners are loaded in one JVM, each by its
 # own class loader, and scan the same slices in alternating order (EngineAb): the ratio B/A of CPU throughput
 # stays steady on a shared machine where two separate processes can differ by 20%. Dependencies come from
-# B's Maven classpath. Prints each side's CPU MB/s, the match count (must be equal when B only changes speed)
-# and B/A. Defaults: 24 rounds of 32 MiB, all categories.
+# B's Maven classpath. Prints each side's CPU MB/s, the match count (must be equal when B only changes speed),
+# the median and quartiles of the rounds' own ratios (both sides of a round scan one slice within a second) and
+# B/A of the sums. Defaults: 24 rounds of 32 MiB, all categories. One JVM can favour whichever build it loads
+# first by a few percent: run both orders (A B, then B A) and take the geometric mean.
 #
 # With --processes N, each side runs alone in its own JVM instead, N times, A and B alternating (B first every
 # other time): the two builds then share no JIT compiler, code cache or JDK type profiles, which in one JVM can
