@@ -431,7 +431,7 @@ public final class ContextScorer {
    * The lanes of {@code here} where a word may start: the byte before (the same lane of {@code before}, loaded one
    * byte earlier) is not a word byte, and the lane's own byte is a word byte or the one other byte that starts a word
    * ({@link #nonWordFirst}; any byte when there are several). ipv4's negative words {@code (<<} and {@code (>=}
-   * would otherwise make every byte after a space or punctuation a candidate: half of its windows' candidates.
+   * would otherwise make every byte after a space or punctuation a candidate.
    */
   private long candidateLanes(long here, long before) {
     long lanes = ~wordLanes(before) & ByteLanes.HIGH;
