@@ -142,9 +142,9 @@ public final class PersonNameMatcher implements CustomMatcher {
    */
   private static boolean mayFollowFirst(byte[] b, int lo, int start, int first, int limit) {
     if (first + 1 < limit) {
-      int c = b[first];
-      int d = b[first + 1] & 0xff;
-      if (c == ' ' && ((d | 0x20) >= 'a' && (d | 0x20) <= 'z' || d >= 0x80) || c == ',' && d == ' ') {
+      byte c = b[first];
+      byte d = b[first + 1];
+      if (c == ' ' && (canStart(d) || isLowerAscii(d) || d < 0) || c == ',' && d == ' ') {
         return true;
       }
     }
