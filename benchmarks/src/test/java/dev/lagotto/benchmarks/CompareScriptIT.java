@@ -26,12 +26,18 @@ class CompareScriptIT {
       """)
   void printsWellFormedTables(String tools, String expectedRow, @TempDir Path out) throws Exception {
     Path script = Path.of("compare.sh").toAbsolutePath();
+    Path log = out.resolve("compare.out");
     Process p = new ProcessBuilder("bash", script.toString(), "--size-mib", "1", "--clean-size-mib", "1", "--reps", "1",
         "--only", tools, "--out", out.toString())
-        .redirectErrorStream(true).start();
-    p.getOutputStream().close();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as(output).isTrue();
+        .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+            Path.of("/dev/null").toFile())).start();
+    boolean finished = p.waitFor(5, TimeUnit.MINUTES);
+    if (!finished) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(finished).as("compare.sh finished within 5 minutes:%n%s", output).isTrue();
     assertThat(p.exitValue()).as(output).isZero();
 
     List<List<String>> tables = tables(output);
