@@ -29,10 +29,13 @@ class RequiredContextGatesTest {
   private static final String[] CONTEXTS = {"pin", "code", "pin=", "Pin: ", "userPin=", "first_name=", "\"lastName\":\"", "billingFirstname: ", "surname => ",
       "userBirthDate=", "dob ", "DOB:", "Geboren am ", "born ", "date_of_birth: ", "idfa=", "GAID ", "\"adid\":\"",
       "imei:", "IMEI ", "device_id=", "tel: ", "Phone=", "mobileNumber=", "\"msisdn\":", "lat=", "Latitude: ",
-      "id,First Name,Surname,Date-Of-Birth,phone,lat\n", "Kundennr;Nachname;Vorname;Geburtsdatum\n"};
+      "id,First Name,Surname,Date-Of-Birth,phone,lat\n", "Kundennr;Nachname;Vorname;Geburtsdatum\n",
+      // the widest gaps between a key and its value: 8 bytes, "=>", 8 bytes
+      "mobile\"  '   `=>  \t \"[( ", "Vorname\"  '   `=>  \t \"[( "};
   /** Values that the gated rules match (and that other rules match too). */
   private static final String[] VALUES = {"Jane", "Roe", "Erika", "Mustermann", "O'Brien", "1990-04-12",
-      "12/04/1985", "04.12.1985", "0612345678", "(415) 555-0100", "490154203237518", "35-209900-176148-1",
+      "12/04/1985", "04.12.1985", "0612345678", "2015550123", "(415) 555-0100", "490154203237518",
+      "35-209900-176148-1",
       "38400000-8cf0-11bd-b23e-10b96e40000d", "EA7583CD-A667-48BC-B806-42ECB2B48606", "48.8566", "-33.8688",
       "203.0.113.7", "jane@example.com", "4321"};
   /** Text around them, with near-contexts that are not contexts. */
@@ -105,6 +108,29 @@ class RequiredContextGatesTest {
     assertThat(required).as("the default pack has rules with a required context").isGreaterThanOrEqualTo(5);
     // one whole-token marker per gated rule and one camelCase marker per gated rule with keys
     assertThat(gates.markers().size()).isBetween((int) required, 2 * (int) required);
+  }
+
+  @Test
+  void keyedRulesAreFoundAfterTheirKeysAsTheReferenceFindsThem() throws Exception {
+    RulePack pack = RulePackLoader.loadDefault();
+    Scanner indexed = Scanner.build(pack, ALL);
+    Scanner reference = Scanner.build(pack, ALL.withPrefilter(ScanSettings.PrefilterMode.NONE));
+    String[] texts = {
+        // the widest gap between a key and its value: 8 bytes, "=>", 8 bytes
+        "x mobile\"  '   `=>  \t \"[( 2015550123 y",
+        "{\"msisdn\": \"12025550147\", \"ts\": 1700000000123, \"mobile\":\"2025550101\"}",
+        "phone lookup took ts=1700000000123 phone=2015550123 and userPhone=2015550199 order=2015550177",
+        "Vorname\"  '   `=>  \t \"[( Jane, surname: Roe; Intel Xeon"};
+    for (String text : texts) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      for (int from = 0; from <= 12; from += 6) {
+        Chunk chunk = new Chunk(bytes, 0, from, bytes.length, bytes.length);
+        List<ScannerTest.Found> expected = scan(reference, chunk, null);
+        assertThat(expected).as(text).anyMatch(f -> f.rule().equals("phone_digits")
+            || f.rule().equals("person_name_column"));
+        assertThat(scan(indexed, chunk, null)).as("%s from %d", text, from).isEqualTo(expected);
+      }
+    }
   }
 
   @Test
