@@ -26,7 +26,8 @@ class RequiredContextGatesTest {
   private static final ScanSettings ALL = ScanSettings.DEFAULTS.withMinConfidence(0);
 
   /** Contexts of the default pack's rules with a required context, in the shapes the context scorer accepts. */
-  private static final String[] CONTEXTS = {"pin", "code", "pin=", "Pin: ", "userPin=", "first_name=", "\"lastName\":\"", "billingFirstname: ", "surname => ",
+  private static final String[] CONTEXTS = {"pin", "code", "pin=", "Pin: ", "userPin=", "first_name=",
+      "\"lastName\":\"", "billingFirstname: ", "surname => ",
       "userBirthDate=", "dob ", "DOB:", "Geboren am ", "born ", "date_of_birth: ", "idfa=", "GAID ", "\"adid\":\"",
       "imei:", "IMEI ", "device_id=", "tel: ", "Phone=", "mobileNumber=", "\"msisdn\":", "lat=", "Latitude: ",
       "id,First Name,Surname,Date-Of-Birth,phone,lat\n", "Kundennr;Nachname;Vorname;Geburtsdatum\n",
