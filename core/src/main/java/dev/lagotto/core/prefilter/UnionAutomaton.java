@@ -171,8 +171,9 @@ public final class UnionAutomaton {
      */
     private int[] table = classMap(64);
     private int[][] sets = new int[64][];
-    /** Per set: the rules that accept there. */
+    /** Per set: the rules, not muted, that accept there; and all rules that do. */
     private int[][] accepting = new int[64][];
+    private int[][] acceptingAll = new int[64][];
     /**
      * Per set: its one rule of {@link #accepting} when it has exactly one, else -1. Most accepting sets have one,
      * and this array is compact where {@link #accepting}'s arrays are scattered over the heap: it spares
@@ -181,8 +182,12 @@ public final class UnionAutomaton {
     private int[] sole = new int[64];
     private final Map<SetKey, Integer> ids = new HashMap<>();
     private final int maxStates;
-    /** Per rule: whether it is left out of the sets (see {@link #mute}). */
+    /** Per rule: whether its ends are not reported (see {@link #mute}). */
     private final boolean[] muted = new boolean[patterns.length];
+    /** Per rule: whether the sets follow its threads; every rule that is not muted is followed (see {@link #mute}). */
+    private final boolean[] followed = new boolean[patterns.length];
+    /** {@link #size} right after {@link #reset}: no transition built yet. */
+    private int setsWhenEmpty;
     private int size;
     private int allId;
     private int noneId;
@@ -254,18 +259,37 @@ public final class UnionAutomaton {
 
     /**
      * Stops reporting the ends of the rules {@code r} with {@code rules[r]}, and reports those of the others again.
-     * A muted rule is left out of the state sets altogether, not only out of the reports: a rule that is muted but
-     * still followed (a date of birth's digits in every timestamp, a UUID's hex) adds sets that the scan's hot
-     * loop then walks through. When the muted rules change the cache is emptied, and the next scans build their
-     * sets again (in-process {@code ab.sh} on {@code main}, where the gates mute three rules: 1.02-1.03). Call it
-     * between scans.
+     * Call it between scans. A muted rule's threads still in the sets cost the scan: a date of birth's digits in every
+     * timestamp, a UUID's hex in every request id, make sets that its hot loop walks through. So the cache is
+     * emptied, and its sets built again without the muted rules (in-process {@code ab.sh} on {@code main}, where the
+     * gates mute three rules: 1.02-1.03), when that is free (nothing built yet) or needed (a rule to report is not
+     * followed); rebuilding costs about as much as scanning 2 MiB. Otherwise only which transitions report changes
+     * (one pass over the sets and transitions built so far, at most {@link #MAX_TABLE_ENTRIES}), and the muted rules
+     * stay followed until the cache is next emptied: a rule muted and unmuted in turn costs no rebuild.
      */
     public void mute(boolean[] rules) {
       if (Arrays.equals(rules, muted)) {
         return;
       }
       System.arraycopy(rules, 0, muted, 0, muted.length);
-      reset();
+      boolean rebuild = size == setsWhenEmpty;
+      for (int r = 0; r < muted.length && !rebuild; r++) {
+        rebuild = !muted[r] && !followed[r];
+      }
+      if (rebuild) {
+        reset();
+        return;
+      }
+      for (int id = 0; id < size; id++) {
+        accepting[id] = unmuted(acceptingAll[id]);
+        sole[id] = soleOf(accepting[id]);
+      }
+      for (int i = CLASS_MAP; i < rowOf(size); i++) {
+        int v = Math.abs(table[i]);
+        if (v != UNKNOWN) {
+          table[i] = accepting[idAt(v)].length > 0 ? -v : v;
+        }
+      }
     }
 
     private void reset() {
@@ -273,21 +297,25 @@ public final class UnionAutomaton {
       retired = sets;
       sets = new int[sets.length][];
       accepting = new int[accepting.length][];
+      acceptingAll = new int[acceptingAll.length][];
       ids.clear();
       // id 0 is no set, so that 0 in the table means "not built yet"
       sets[0] = new int[0];
       accepting[0] = new int[0];
+      acceptingAll[0] = accepting[0];
       sole[0] = -1;
       size = 1;
       noneId = idOf(new int[0]);
       int[] all = new int[patterns.length];
       int n = 0;
       for (int r = 0; r < all.length; r++) {
-        if (!muted[r]) {
+        followed[r] = !muted[r];
+        if (followed[r]) {
           all[n++] = r << 16;
         }
       }
       allId = idOf(Arrays.copyOf(all, n));
+      setsWhenEmpty = size;
     }
 
     /**
@@ -498,7 +526,7 @@ public final class UnionAutomaton {
         }
       }
       for (int r = 0; r < patterns.length; r++) {
-        if (!muted[r] && (forbidden[r] == null || !forbidden[r][b])) {
+        if (followed[r] && (forbidden[r] == null || !forbidden[r][b])) {
           to[n++] = r << 16;
         }
       }
@@ -525,11 +553,13 @@ public final class UnionAutomaton {
       if (size > sets.length) {
         sets = Arrays.copyOf(sets, sets.length * 2);
         accepting = Arrays.copyOf(accepting, accepting.length * 2);
+        acceptingAll = Arrays.copyOf(acceptingAll, acceptingAll.length * 2);
         sole = Arrays.copyOf(sole, sole.length * 2);
         table = Arrays.copyOf(table, tableLength(sets.length));
       }
       sets[id] = set;
-      accepting[id] = acceptingRules(set);
+      acceptingAll[id] = acceptingRules(set);
+      accepting[id] = unmuted(acceptingAll[id]);
       sole[id] = soleOf(accepting[id]);
       ids.put(key, id);
       return id;
@@ -550,6 +580,25 @@ public final class UnionAutomaton {
 
     private static int soleOf(int[] rules) {
       return rules.length == 1 ? rules[0] : -1;
+    }
+
+    /** {@code rules} without the muted ones ({@code rules} itself when none is muted). */
+    private int[] unmuted(int[] rules) {
+      int n = 0;
+      for (int r : rules) {
+        n += muted[r] ? 0 : 1;
+      }
+      if (n == rules.length) {
+        return rules;
+      }
+      int[] out = new int[n];
+      n = 0;
+      for (int r : rules) {
+        if (!muted[r]) {
+          out[n++] = r;
+        }
+      }
+      return out;
     }
   }
 

@@ -146,6 +146,35 @@ class UnionAutomatonTest {
   }
 
   @Test
+  void aRuleMutedFromTheStartIsLeftOutOfTheSetsAndOneMutedLaterStaysInThemUntilARebuild() {
+    List<CompiledPattern> patterns = List.of(PatternCompiler.compile("[0-9]{3}-[0-9]{4}", false),
+        PatternCompiler.compile("[a-z]+@[a-z]+", false));
+    UnionAutomaton union = UnionAutomaton.of(patterns, Arrays.asList(null, null));
+    byte[] text = "call 555-0100 or 555-0199, write to jane@example, 12-345 67 890-1234 a@b"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    boolean[] firstMuted = {true, false};
+    boolean[] none = {false, false};
+
+    UnionAutomaton.Cache early = union.newCache();
+    early.mute(firstMuted);
+    union(early, text, 0, 0, text.length);
+    UnionAutomaton.Cache late = union.newCache();
+    union(late, text, 0, 0, text.length);
+    int followingBoth = late.states();
+    assertThat(early.states()).as("the digits' threads are not followed").isLessThan(followingBoth);
+
+    // muted after the sets were built: it stays followed, and unmuting it again costs no rebuild
+    late.mute(firstMuted);
+    assertThat(union(late, text, 0, 0, text.length)).allMatch(e -> (e & 0xffff) == 1);
+    late.mute(none);
+    assertThat(late.states()).isEqualTo(followingBoth);
+    // unmuting a rule that is not followed rebuilds the sets
+    early.mute(none);
+    assertThat(early.states()).isLessThan(4);
+    assertThat(union(early, text, 0, 0, text.length)).isEqualTo(union(late, text, 0, 0, text.length));
+  }
+
+  @Test
   void aUnionNumberedFromNReportsItsRulesAsNAndOn() {
     CompiledPattern digits = PatternCompiler.compile("[0-9]+", false);
     CompiledPattern letters = PatternCompiler.compile("[a-z]+", false);
