@@ -19,7 +19,7 @@ import java.util.List;
  * dropped for lack of context, so it has no finding there and its ends are not needed.
  *
  * <p>Each thread predicts, chunk by chunk, which gated rules are impossible and {@link UnionAutomaton.Cache#mute
- * mutes} them in its union cache (which empties the cache when the prediction changes). A muted rule
+ * mutes} their ends in its union cache; a rule muted from a thread's start is not even followed there. A muted rule
  * found possible after all gets a catch-up pass over the chunk with an automaton of its own; an unmuted one found
  * impossible has its ends dropped. A rule switches after {@link #SWITCH_AFTER} chunks in a row of at least
  * {@link #SWITCH_MIN_BYTES} have contradicted its muting (twice as many after each switch), so that a stream with
@@ -27,9 +27,9 @@ import java.util.List;
  * such as database cells, costs catch-up passes (one automaton pass over the chunk), not switches.
  *
  * <p>Cost: the markers add states to the union and one event per occurrence of a word or key; a catch-up is one pass
- * of a single-rule automaton over the chunk; a switch empties the thread's union cache, whose sets the next chunks
- * build again. Immutable and
- * thread-safe; the per-thread part is {@link State}.
+ * of a single-rule automaton over the chunk; a switch is one pass over the thread's union table, or, the first time a
+ * rule is unmuted, the table's sets built again (see {@link UnionAutomaton.Cache#mute}). Immutable and thread-safe;
+ * the per-thread part is {@link State}.
  */
 final class RequiredContextGates {
   /** No gated rule. */
@@ -44,7 +44,7 @@ final class RequiredContextGates {
   /** Most chunks in a row it takes a rule to switch, however often it has switched. */
   static final int MAX_SWITCH_AFTER = 64;
   /**
-   * Smallest chunk whose finding counts towards a switch: a switch costs the union's sets built again, worth
+   * Smallest chunk whose finding counts towards a switch: a switch costs a pass over the union's transitions, worth
    * it for large chunks only (a database cell is a chunk of its own; small chunks only catch up or drop).
    */
   static final int SWITCH_MIN_BYTES = 64 << 10;
