@@ -54,6 +54,8 @@ public final class LogTailer implements Runnable {
   public static final int MAX_LINE = 1 << 20;
   /** Bytes read per file per step. */
   public static final int READ_BYTES = 4 << 20;
+  /** Listings of a log's siblings that the search for its copy after a copytruncate makes at most. */
+  private static final int COPY_LISTINGS = 3;
   /** Bytes read per file per poll at most, so that one busy file does not starve the others. */
   public static final long POLL_BUDGET = 64L << 20;
   /** Polls without growth after which a rotated-away file is closed. */
@@ -346,29 +348,45 @@ public final class LogTailer implements Runnable {
 
   /**
    * Reads the content after {@code cp.offset()} from a sibling of {@code path} whose first bytes match the
-   * checkpoint's (plain or gzip); true when one was found.
+   * checkpoint's (plain or gzip); true when one was found. A sibling that vanishes between the listing and its
+   * reading (compressed and deleted by the rotation meanwhile: {@code app.log.2} becoming {@code app.log.2.gz})
+   * makes it list the siblings again, at most {@link #COPY_LISTINGS} times in all; the siblings already tried are
+   * not read twice.
    */
   private boolean readFromCopy(Path path, TailCheckpoint cp, SourceRef ref) throws IOException, InterruptedException {
     if (cp.headLength() == 0) {
       return cp.offset() == 0;
     }
-    List<Path> candidates = siblings(path);
-    candidates.sort(Comparator.comparing((Path p) -> isGzip(p) ? 1 : 0));
-    for (Path c : candidates) {
-      try (InputStream in = openMaybeGzip(c)) {
-        byte[] head = in.readNBytes(cp.headLength());
-        if (head.length < cp.headLength() || crc(head, head.length) != cp.headCrc()) {
-          continue;
+    Set<Path> tried = new HashSet<>();
+    for (int listing = 0; listing < COPY_LISTINGS; listing++) {
+      List<Path> candidates = siblings(path);
+      candidates.removeAll(tried);
+      candidates.sort(Comparator.comparing((Path p) -> isGzip(p) ? 1 : 0));
+      boolean vanished = false;
+      for (Path c : candidates) {
+        tried.add(c);
+        try (InputStream in = openMaybeGzip(c)) {
+          byte[] head = in.readNBytes(cp.headLength());
+          if (head.length < cp.headLength() || crc(head, head.length) != cp.headCrc()) {
+            continue;
+          }
+          long skip = cp.offset() - head.length;
+          if (in.skip(skip) < skip) {
+            continue;
+          }
+          log.info("reading the rest of " + path + " from " + c.getFileName() + " after byte " + cp.offset());
+          readCopy(in, cp, ref);
+          return true;
+        } catch (NoSuchFileException e) {
+          // the rotation is moving things right now: its result (a complete .gz) is in the next listing
+          vanished = true;
+          break;
+        } catch (IOException e) {
+          log.warn("cannot read rotated copy " + c + ": " + e.getClass().getSimpleName());
         }
-        long skip = cp.offset() - head.length;
-        if (in.skip(skip) < skip) {
-          continue;
-        }
-        log.info("reading the rest of " + path + " from " + c.getFileName() + " after byte " + cp.offset());
-        readCopy(in, cp, ref);
-        return true;
-      } catch (IOException e) {
-        log.warn("cannot read rotated copy " + c + ": " + e.getClass().getSimpleName());
+      }
+      if (!vanished) {
+        return false;
       }
     }
     return false;
