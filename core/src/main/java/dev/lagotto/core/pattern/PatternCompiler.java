@@ -184,13 +184,17 @@ public final class PatternCompiler {
    * {@link MinimizationOperations} 0.5 s).
    */
   static Automaton minimal(Automaton dfa) {
-    int n = dfa.getNumStates();
-    // the class boundaries: every byte where some transition's range starts or ends
+    int[] block = equivalenceBlocks(dfa, firstBytesOfRanges(dfa));
+    int blocks = Arrays.stream(block).max().orElse(-1) + 1;
+    return blocks == dfa.getNumStates() ? dfa : quotient(dfa, block, blocks);
+  }
+
+  /** The first byte of each range of bytes on which every state of {@code dfa} goes to one state. */
+  private static int[] firstBytesOfRanges(Automaton dfa) {
     boolean[] boundary = new boolean[257];
     boundary[0] = true;
-    boundary[256] = true;
     Transition t = new Transition();
-    for (int s = 0; s < n; s++) {
+    for (int s = 0; s < dfa.getNumStates(); s++) {
       int count = dfa.initTransition(s, t);
       for (int i = 0; i < count; i++) {
         dfa.getNextTransition(t);
@@ -198,21 +202,28 @@ public final class PatternCompiler {
         boundary[t.max + 1] = true;
       }
     }
-    int[] first = new int[257];
-    int classes = 0;
+    int[] first = new int[256];
+    int ranges = 0;
     for (int b = 0; b < 256; b++) {
       if (boundary[b]) {
-        first[classes++] = b;
+        first[ranges++] = b;
       }
     }
-    int[][] next = new int[n][classes];
-    for (int s = 0; s < n; s++) {
-      for (int c = 0; c < classes; c++) {
-        next[s][c] = dfa.step(s, first[c]);
-      }
-    }
+    return Arrays.copyOf(first, ranges);
+  }
+
+  /**
+   * Per state of {@code dfa}, its class of equivalent states (Moore: accepting or not, then refined by the classes
+   * each range leads to, until no class splits), numbered by first state, so that state 0's class is 0.
+   */
+  private static int[] equivalenceBlocks(Automaton dfa, int[] rangeFirstBytes) {
+    int n = dfa.getNumStates();
+    int[][] next = new int[n][rangeFirstBytes.length];
     int[] block = new int[n];
     for (int s = 0; s < n; s++) {
+      for (int c = 0; c < rangeFirstBytes.length; c++) {
+        next[s][c] = dfa.step(s, rangeFirstBytes[c]);
+      }
       block[s] = dfa.isAccept(s) ? 1 : 0;
     }
     int blocks = -1;
@@ -220,26 +231,26 @@ public final class PatternCompiler {
       Map<List<Integer>, Integer> ids = new HashMap<>();
       int[] refined = new int[n];
       for (int s = 0; s < n; s++) {
-        List<Integer> signature = new ArrayList<>(classes + 1);
+        List<Integer> signature = new ArrayList<>(next[s].length + 1);
         signature.add(block[s]);
-        for (int c = 0; c < classes; c++) {
-          signature.add(next[s][c] < 0 ? -1 : block[next[s][c]]);
+        for (int target : next[s]) {
+          signature.add(target < 0 ? -1 : block[target]);
         }
         refined[s] = ids.computeIfAbsent(signature, k -> ids.size());
       }
       block = refined;
       if (ids.size() == blocks) {
-        break;
+        return block;
       }
       blocks = ids.size();
     }
-    if (blocks == n) {
-      return dfa;
-    }
-    // one state per block, numbered by its first state (state 0's block is 0), with that state's transitions
+  }
+
+  /** {@code dfa} with one state per block: the transitions of the block's first state, to blocks. */
+  private static Automaton quotient(Automaton dfa, int[] block, int blocks) {
     int[] representative = new int[blocks];
     Arrays.fill(representative, -1);
-    for (int s = 0; s < n; s++) {
+    for (int s = 0; s < block.length; s++) {
       if (representative[block[s]] < 0) {
         representative[block[s]] = s;
       }
@@ -248,6 +259,7 @@ public final class PatternCompiler {
     for (int k = 0; k < blocks; k++) {
       min.createState();
     }
+    Transition t = new Transition();
     for (int k = 0; k < blocks; k++) {
       int s = representative[k];
       min.setAccept(k, dfa.isAccept(s));
