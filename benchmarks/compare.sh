@@ -2,7 +2,7 @@
 # Side-by-side, whole-process throughput of Lagotto and its baselines on the generated corpora, in one run.
 #
 #   benchmarks/compare.sh [--size-mib N] [--clean-size-mib N] [--reps N] [--jdk-mib N] [--only LIST] [--pin CPU]
-#                         [--out DIR]
+#                         [--warmup-seconds S] [--out DIR]
 #
 # For each corpus (main, clean) and each tool: one untimed warm-up run (it also fills the page cache and gives
 # the match counts), then N timed runs (default 5). Prints two markdown tables: throughput (median MB/s, min-max,
@@ -19,7 +19,9 @@
 #   engine     EngineScan: the core Scanner on one thread without the CLI, rules.tsv categories and all rules
 #   steady     EngineScan --passes 5: the same engine in its steady state, as in the long-running agent: the
 #              fastest of passes 2-5 over the file in one process (start-up, rule compilation and JIT warm-up
-#              left out); its MB/s is the file's size over that pass's wall time, not over the whole process.
+#              left out: untimed passes run between passes 1 and 2 for --warmup-seconds S, default 5, and then
+#              until the JIT compilers are quiet for one); its MB/s is the file's size over that pass's wall
+#              time, not over the whole process.
 #              With rg as well, rg -j1 runs (as a process of its own) right after each of passes 2-5, and a third
 #              table gives the ratios of these pairs, each taken within a second or two: on a host whose speed
 #              drifts, they vary far less than ratios of medians taken minutes apart
@@ -41,6 +43,7 @@ JDK_MIB=8
 ONLY="cat,java-read,rg,jdk-regex,engine,steady,lagotto"
 OUT=""
 PIN=""
+WARMUP_SECONDS=5
 NPROC=$(nproc)
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
@@ -55,6 +58,8 @@ while [ $# -gt 0 ]; do
     --jdk-mib) posint "$1" "${2-}"; JDK_MIB=$2; shift 2 ;;
     --only) [ -n "${2-}" ] || die "--only needs a list"; ONLY=$2; shift 2 ;;
     --out) [ -n "${2-}" ] || die "--out needs a directory"; OUT=$2; shift 2 ;;
+    --warmup-seconds) [[ "${2-}" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--warmup-seconds needs a number of seconds, got '${2-}'"
+      WARMUP_SECONDS=$2; shift 2 ;;
     --pin) [[ "${2-}" =~ ^[0-9]+$ ]] || die "--pin needs a CPU number, got '${2-}'"; PIN=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
@@ -160,7 +165,7 @@ run_tool() {
   local label=$tool
   [ "$threads" = 1 ] || label="$tool, $threads threads"
   case "$kind" in
-    kv|jsonl) awk -F'\t' -v c="$cname" -v t="$label" 'NF==2 && $1!="bytes" && $1!="sum" && $1!="passes" && $1!="pass_seconds" {print c"\t"t"\t"$1"\t"$2}' "$WORK/out" >> "$COUNTS" ;;
+    kv|jsonl) awk -F'\t' -v c="$cname" -v t="$label" 'NF==2 && $1!="bytes" && $1!="sum" && $1!="passes" && $1!="warmup_passes" && $1!="pass_seconds" {print c"\t"t"\t"$1"\t"$2}' "$WORK/out" >> "$COUNTS" ;;
     rg) printf '%s\t%s\ttotal\t%s\n' "$cname" "$label" "$(cat "$WORK/out" 2>/dev/null || echo 0)" >> "$COUNTS" ;;
   esac
   for rep in $(seq 1 "$REPS"); do
@@ -226,10 +231,10 @@ for cname in main clean; do
     pair=()   # rg -j1 after each steady pass, in the same process (and on the same CPU with --pin)
     wants rg && pair=(-- rg --no-config --no-unicode --count-matches -j1 -f "$WORK/patterns.txt" "$file")
     run_steady "$cname" "lagotto engine steady state, rules.tsv categories" "$size" -- \
-      "${ONE[@]}" java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --passes 5 --categories "$BENCH_CATEGORIES" "$file" \
+      "${ONE[@]}" java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --passes 5 --warmup-seconds "$WARMUP_SECONDS" --categories "$BENCH_CATEGORIES" "$file" \
       "${pair[@]}"
     run_steady "$cname" "lagotto engine steady state, all rules" "$size" -- \
-      "${ONE[@]}" java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --passes 5 "$file" "${pair[@]}"
+      "${ONE[@]}" java -cp "$JAR" dev.lagotto.benchmarks.EngineScan --passes 5 --warmup-seconds "$WARMUP_SECONDS" "$file" "${pair[@]}"
   fi
   if wants lagotto && [ "$HAVE_LAGOTTO" = 1 ]; then
     for th in 1 "$NPROC"; do

@@ -28,7 +28,7 @@ class CompareScriptIT {
     Path script = Path.of("compare.sh").toAbsolutePath();
     Path log = out.resolve("compare.out");
     Process p = new ProcessBuilder("bash", script.toString(), "--size-mib", "1", "--clean-size-mib", "1", "--reps", "1",
-        "--only", tools, "--out", out.toString())
+        "--warmup-seconds", "0.2", "--only", tools, "--out", out.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(
             Path.of("/dev/null").toFile())).start();
     boolean finished = p.waitFor(5, TimeUnit.MINUTES);

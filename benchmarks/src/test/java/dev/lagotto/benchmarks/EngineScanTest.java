@@ -62,13 +62,28 @@ class EngineScanTest {
     Files.write(file, Corpora.read("main", 1));
     EnumSet<Category> all = EnumSet.allOf(Category.class);
 
-    String once = EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 1);
-    String thrice = EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 3);
+    String once = EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 1, 0, List.of());
+    String thrice = EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 3, 0, List.of());
 
     assertThat(once).doesNotContain("pass_seconds").contains("total\t");
-    assertThat(thrice).startsWith(once).contains("passes\t3\n");
+    assertThat(thrice).startsWith(once).contains("passes\t3\nwarmup_passes\t0\n");
     double seconds = Double.parseDouble(thrice.replaceAll("(?s).*pass_seconds\t([0-9.]+)\n", "$1"));
     assertThat(seconds).isPositive().isLessThan(60);
+  }
+
+  @Test
+  void warmUpPassesRunForTheirMinimumBeforeTheTimedOnes(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("main-1.log");
+    Files.write(file, Corpora.read("main", 1));
+    EnumSet<Category> all = EnumSet.allOf(Category.class);
+
+    long t0 = System.nanoTime();
+    String report = EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 2, 0.5, List.of());
+    double seconds = (System.nanoTime() - t0) / 1e9;
+
+    int warmUps = Integer.parseInt(report.replaceAll("(?s).*warmup_passes\t([0-9]+)\n.*", "$1"));
+    assertThat(warmUps).isGreaterThanOrEqualTo(2);
+    assertThat(seconds).isGreaterThanOrEqualTo(0.5);
   }
 
   @Test
@@ -80,7 +95,7 @@ class EngineScanTest {
     // the baseline leaves a mark per run and takes at least 0.2 s
     List<String> baseline = List.of("sh", "-c", "echo x >> '" + marks + "'; sleep 0.2");
 
-    String report = EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 3, baseline);
+    String report = EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 3, 0, baseline);
 
     assertThat(Files.readAllLines(marks)).hasSize(2);
     List<String> pairs = report.lines().filter(l -> l.startsWith("pair\t")).toList();
@@ -90,7 +105,8 @@ class EngineScanTest {
       assertThat(Double.parseDouble(f[1])).isPositive().isLessThan(60);
       assertThat(Double.parseDouble(f[2])).isGreaterThanOrEqualTo(0.2).isLessThan(60);
     }
-    assertThat(EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 3)).doesNotContain("pair\t");
+    assertThat(EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 3, 0, List.of()))
+        .doesNotContain("pair\t");
   }
 
   @Test
@@ -99,7 +115,7 @@ class EngineScanTest {
     Files.write(file, Corpora.read("main", 1));
     EnumSet<Category> all = EnumSet.allOf(Category.class);
 
-    assertThatThrownBy(() -> EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 2,
+    assertThatThrownBy(() -> EngineScan.report(file, all, ScanSettings.PrefilterMode.INDEXED, 2, 0,
         List.of("sh", "-c", "exit 2")))
         .isInstanceOf(java.io.IOException.class).hasMessageContaining("exited with status 2");
   }
