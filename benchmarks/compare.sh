@@ -319,14 +319,22 @@ if porder:
     print()
     print("| corpus | engine | pairs | engine MB/s median | rg MB/s median | x rg, median of pairs | x rg, min-max |")
     print("|---|---|---:|---:|---:|---:|---:|")
+    slow = []
     for c, tool in porder:
         ps = paired[(c, tool)]
         size = rows[(c, tool, "1")]["bytes"]
         ratios = [r / e for e, r in ps]
+        rg_paired = statistics.median(size / 1e6 / r for _, r in ps)
         print("| %s | %s | %d | %s | %s | %.2f | %.2f-%.2f |" % (c, tool.replace("lagotto engine steady state, ", ""), len(ps),
-              format(round(statistics.median(size / 1e6 / e for e, _ in ps)), ","),
-              format(round(statistics.median(size / 1e6 / r for _, r in ps)), ","),
+              format(round(statistics.median(size / 1e6 / e for e, _ in ps)), ","), format(round(rg_paired), ","),
               statistics.median(ratios), min(ratios), max(ratios)))
+        rg_row = med((c, "rg -f rules.tsv", "1"))
+        if rg_row and rg_paired < 0.85 * rg_row:
+            slow.append("%s %s: %.0f%%" % (c, tool.replace("lagotto engine steady state, ", ""), 100 * rg_paired / rg_row))
+    if slow:
+        print()
+        print("The host was slower during some pairs: rg in them ran at a fraction of its own row's median")
+        print("(%s). Such spells slow the engine more than rg; run again for a quiet host's figures." % "; ".join(slow))
 print()
 print("## Matches by category (warm-up run of each tool)")
 print()
