@@ -41,7 +41,8 @@ import java.util.Set;
  * (grep and ripgrep exit 1 when nothing matched).
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.lagotto.benchmarks.EngineScan
- * [--categories email,ipv4,...] [--prefilter INDEXED|NONE] [--passes N] FILE [-- BASELINE_COMMAND...]}
+ * [--categories email,ipv4,...] [--prefilter INDEXED|NONE] [--passes N] [--warmup-seconds S] FILE
+ * [-- BASELINE_COMMAND...]}
  */
 public final class EngineScan {
   /** The warm-up's minimum by default: tier upgrades trickle on for seconds after the first passes. */
