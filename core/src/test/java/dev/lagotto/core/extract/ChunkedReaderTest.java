@@ -17,8 +17,12 @@ class ChunkedReaderTest {
   private record Seen(long reportFrom, long reportTo, long start, long end) {}
 
   private static List<Seen> chunks(byte[] data, int chunkSize, int overlap, byte[] copy) throws IOException {
+    return chunks(data, new ChunkedReader(chunkSize, overlap), copy);
+  }
+
+  private static List<Seen> chunks(byte[] data, ChunkedReader reader, byte[] copy) throws IOException {
     List<Seen> seen = new ArrayList<>();
-    long total = new ChunkedReader(chunkSize, overlap).read(new ByteArrayInputStream(data), (c, base) -> {
+    long total = reader.read(new ByteArrayInputStream(data), (c, base) -> {
       for (int i = c.start(); i < c.end(); i++) {
         assertThat(c.bytes()[i]).as("byte at stream offset %d", base + i).isEqualTo(data[(int) (base + i)]);
       }
@@ -55,6 +59,35 @@ class ChunkedReaderTest {
   }
 
   @Test
+  void theFirstBufferGrowsIntoTheSameChunks() throws IOException {
+    long seed = System.nanoTime();
+    System.out.println("ChunkedReaderTest seed " + seed);
+    Random random = new Random(seed);
+    for (int round = 0; round < 200; round++) {
+      int chunkSize = 1 + random.nextInt(64);
+      int overlap = random.nextInt(chunkSize + 1);
+      int firstBuffer = 1 + random.nextInt(chunkSize + 2 * overlap);
+      byte[] data = new byte[random.nextInt(1000)];
+      random.nextBytes(data);
+
+      List<Seen> whole = chunks(data, new ChunkedReader(chunkSize, overlap, chunkSize + 2 * overlap), new byte[data.length]);
+      List<Seen> grown = chunks(data, new ChunkedReader(chunkSize, overlap, firstBuffer), new byte[data.length]);
+
+      assertThat(grown).as("seed %d, first buffer %d", seed, firstBuffer).isEqualTo(whole);
+    }
+  }
+
+  @Test
+  void aSmallStreamGetsASmallBuffer() throws IOException {
+    int[] length = new int[1];
+    ChunkedReader.defaults().read(new ByteArrayInputStream(new byte[4096]), (c, base) -> length[0] = c.bytes().length);
+    assertThat(length[0]).isEqualTo(ChunkedReader.FIRST_BUFFER_BYTES);
+
+    ChunkedReader.defaults().read(new ByteArrayInputStream(new byte[3 << 20]), (c, base) -> length[0] = c.bytes().length);
+    assertThat(length[0]).isEqualTo(ChunkedReader.DEFAULT_CHUNK_SIZE + 2 * ChunkedReader.DEFAULT_OVERLAP);
+  }
+
+  @Test
   void emptyStreamGivesNoChunk() throws IOException {
     assertThat(chunks(new byte[0], 16, 4, new byte[0])).isEmpty();
   }
@@ -84,5 +117,6 @@ class ChunkedReaderTest {
   void badSizesAreRejectedNamingTheValue() {
     assertThatThrownBy(() -> new ChunkedReader(0, 0)).hasMessageContaining("chunkSize 0");
     assertThatThrownBy(() -> new ChunkedReader(8, 9)).hasMessageContaining("overlap 9");
+    assertThatThrownBy(() -> new ChunkedReader(8, 2, 0)).hasMessageContaining("firstBuffer 0");
   }
 }
